@@ -1,0 +1,23 @@
+package dev.tango.events.session;
+
+import dev.tango.events.ProgramId;
+import dev.tango.events.SessionId;
+import dev.tango.events.SessionMode;
+import dev.tango.events.UserId;
+import java.time.Instant;
+import java.util.List;
+
+/** A practice session was put on the schedule, with its student coach and assigned mentors. */
+public record SessionScheduled(
+        SessionId sessionId,
+        ProgramId programId,
+        UserId studentId,
+        List<UserId> mentorIds,
+        SessionMode mode,
+        Instant scheduledFor)
+        implements SessionEvent {
+
+    public SessionScheduled {
+        mentorIds = List.copyOf(mentorIds);
+    }
+}
