@@ -1,0 +1,122 @@
+package dev.tango.support.kafka;
+
+import dev.tango.events.EventDeserializer;
+import dev.tango.events.EventSerializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Every service speaks the same wire format: string keys (the session id) and {@link EventEnvelope} values through
+ * the one {@link EventSerializer}/{@link EventDeserializer} pair. Producers are idempotent with {@code acks=all}.
+ * A record that cannot be processed is retried a bounded number of times, then published to the topic's dead-letter
+ * topic and counted in {@code tango.events.dead.lettered}.
+ */
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@EnableConfigurationProperties(TangoKafkaProperties.class)
+public class TangoKafkaAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TangoKafkaAutoConfiguration.class);
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer tangoProducerCodec() {
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                EventSerializer.class,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all"));
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer tangoConsumerCodec() {
+        // A record that does not deserialize reaches the error handler instead of stalling the consumer.
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
+                ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, EventDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+    }
+
+    @Bean
+    CommonErrorHandler tangoErrorHandler(
+            KafkaTemplate<Object, Object> template,
+            KafkaProperties kafkaProperties,
+            TangoKafkaProperties properties,
+            MeterRegistry meters) {
+        Map<String, Object> raw = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
+        DefaultKafkaProducerFactory<String, byte[]> rawFactory =
+                new DefaultKafkaProducerFactory<>(raw, new StringSerializer(), new ByteArraySerializer());
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        // Records that failed to deserialize are republished byte for byte.
+        templates.put(byte[].class, new KafkaTemplate<>(rawFactory));
+        templates.put(Object.class, template);
+
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                templates, (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, exception) -> {
+                    Throwable cause = rootCause(exception);
+                    log.warn(
+                            "Dead-lettering {}-{}@{}: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            cause.toString());
+                    Counter.builder("tango.events.dead.lettered")
+                            .description("Records that could not be processed and went to a dead-letter topic")
+                            .tag("topic", record.topic())
+                            .tag("reason", cause.getClass().getSimpleName())
+                            .register(meters)
+                            .increment();
+                    recoverer.accept(record, exception);
+                },
+                new FixedBackOff(properties.retryInterval().toMillis(), properties.maxRetries()));
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics tangoTopics(ObjectProvider<TopicDeclarations> declarations, TangoKafkaProperties properties) {
+        TopicDeclarations declared = declarations.getIfAvailable();
+        return declared == null ? new KafkaAdmin.NewTopics() : declared.newTopics(properties.replicationFactor());
+    }
+
+    private static Throwable rootCause(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

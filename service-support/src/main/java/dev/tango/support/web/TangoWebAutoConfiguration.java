@@ -1,0 +1,22 @@
+package dev.tango.support.web;
+
+import dev.tango.events.ProgramId;
+import dev.tango.events.SessionId;
+import dev.tango.events.UserId;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+
+/** Problem details for every error, and typed ids as path variables (a malformed id answers 400). */
+@AutoConfiguration
+@Import(ProblemDetailsAdvice.class)
+public class TangoWebAutoConfiguration implements WebFluxConfigurer {
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, SessionId.class, SessionId::of);
+        registry.addConverter(String.class, UserId.class, UserId::of);
+        registry.addConverter(String.class, ProgramId.class, ProgramId::of);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tango.session;
+
+import dev.tango.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@ServiceIntegrationTest
+@AutoConfigureWebTestClient
+class SmokeIT {
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void healthAndPrometheusAndProblems() {
+        web.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+        web.get()
+                .uri("/nope")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tango.testsupport;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tango.events.Topics;
+import java.net.InetSocketAddress;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * One real Kafka broker (KRaft) and one MongoDB-wire-protocol server per test JVM, on free ports, talked to over TCP.
+ * Topics are not auto-created, exactly as in production: services must create theirs up front.
+ */
+public final class EmbeddedInfrastructure {
+
+    private static EmbeddedInfrastructure instance;
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final MongoServer mongo;
+    private final String mongoUri;
+
+    private EmbeddedInfrastructure() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.brokerProperty("auto.create.topics.enable", "false");
+        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        InetSocketAddress address = mongo.getLocalAddress();
+        mongoUri = "mongodb://127.0.0.1:" + address.getPort();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-infrastructure-stop"));
+    }
+
+    /** Starts the broker and the server on first use; later calls return the same ones. */
+    public static synchronized EmbeddedInfrastructure get() {
+        if (instance == null) {
+            instance = new EmbeddedInfrastructure();
+        }
+        return instance;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public EmbeddedKafkaKraftBroker kafka() {
+        return kafka;
+    }
+
+    /** Creates topics that a test needs but whose owner is not running in this test (e.g. a consumer's input). */
+    public void createTopics(Topics.TopicSpec... topics) {
+        for (Topics.TopicSpec topic : topics) {
+            kafka.addTopics(new org.apache.kafka.clients.admin.NewTopic(topic.name(), topic.partitions(), (short) 1));
+        }
+    }
+
+    private void stop() {
+        mongo.shutdownNow();
+        kafka.destroy();
+    }
+}
