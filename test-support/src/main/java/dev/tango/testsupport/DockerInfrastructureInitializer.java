@@ -1,0 +1,22 @@
+package dev.tango.testsupport;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points a Spring context at the containers of {@link DockerInfrastructure}. */
+public class DockerInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        DockerInfrastructure infrastructure = DockerInfrastructure.get();
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "tango-docker-infrastructure",
+                        Map.of(
+                                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                                "spring.mongodb.uri", infrastructure.mongoUri())));
+    }
+}
