@@ -1,0 +1,88 @@
+package dev.tango.gateway.problem;
+
+import java.net.ConnectException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Errors on /api/** that no controller handled, mostly from routing (a service that is down, a path nobody serves),
+ * as problem+json instead of Boot's default error body. Pages fall through to the default handler.
+ */
+@Component
+@Order(-2)
+public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorWebExceptionHandler.class);
+
+    private final JsonMapper json;
+
+    public ApiErrorWebExceptionHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (!exchange.getRequest().getPath().value().startsWith("/api/")
+                || exchange.getResponse().isCommitted()) {
+            return Mono.error(ex);
+        }
+        HttpStatusCode status;
+        String type;
+        String title;
+        String detail;
+        if (isCause(ex, ConnectException.class)) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            type = "service-unavailable";
+            title = "Service unavailable";
+            detail = "The service behind this path is not reachable right now; try again shortly.";
+        } else if (isCause(ex, TimeoutException.class)) {
+            status = HttpStatus.GATEWAY_TIMEOUT;
+            type = "service-timeout";
+            title = "Service timeout";
+            detail = "The service behind this path did not answer in time.";
+        } else if (ex instanceof ResponseStatusException rse) {
+            status = rse.getStatusCode();
+            type = status.value() == 404 ? "not-found" : "error";
+            title = status.value() == 404 ? "Not found" : "Request failed";
+            detail = status.value() == 404 ? "Nothing is served at this path." : String.valueOf(rse.getReason());
+        } else {
+            log.error("Unhandled error on {}", exchange.getRequest().getPath(), ex);
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+            type = "internal";
+            title = "Internal error";
+            detail = "The request could not be completed.";
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problems.TYPE_BASE.resolve(type).toString());
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        exchange.getResponse().setStatusCode(status);
+        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return exchange.getResponse()
+                .writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(body))));
+    }
+
+    private static boolean isCause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

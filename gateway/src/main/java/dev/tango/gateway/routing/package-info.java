@@ -1,0 +1,2 @@
+/** Routing of /api/** to the services: the bearer JWT relay and the base URLs of the services. */
+package dev.tango.gateway.routing;

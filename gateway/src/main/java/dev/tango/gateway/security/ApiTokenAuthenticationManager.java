@@ -1,0 +1,31 @@
+package dev.tango.gateway.security;
+
+import dev.tango.gateway.token.ApiTokenService;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import reactor.core.publisher.Mono;
+
+/** Authenticates {@code Authorization: Bearer tango_pat_...} against the stored hashes. */
+class ApiTokenAuthenticationManager implements ReactiveAuthenticationManager {
+
+    static final String INVALID = "The bearer token is unknown, expired or revoked.";
+
+    private final ApiTokenService tokens;
+
+    ApiTokenAuthenticationManager(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Mono<Authentication> authenticate(Authentication authentication) {
+        return tokens.authenticate(String.valueOf(authentication.getCredentials()))
+                .map(token -> {
+                    TangoPrincipal principal = TangoPrincipal.of(token);
+                    return (Authentication)
+                            UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
+                })
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException(INVALID)));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tango.gateway.security;
+
+import dev.tango.gateway.token.ApiTokenService;
+import dev.tango.gateway.user.Users;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
+
+/**
+ * Two filter chains. API clients ({@code Authorization: Bearer tango_pat_...} on /api/** or /actuator/**) are
+ * stateless: no session, no CSRF (a browser cannot be made to send that header cross-site). Everything else is the
+ * browser chain: session cookie, CSRF on every state-changing request, form or OpenID Connect sign-in.
+ *
+ * <p>Actuator: health is open for orchestration; every other actuator endpoint (prometheus included) needs ADMIN on the
+ * same port, so Prometheus scrapes with an ADMIN API token as bearer. One port keeps the local stack simple.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC = {
+        "/login",
+        "/css/**",
+        "/js/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/.well-known/jwks.json",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/oauth2/**",
+        "/login/oauth2/**"
+    };
+
+    static final String[] ADMIN_ONLY = {
+        "/api/users",
+        "/api/users/**",
+        "/api/tokens",
+        "/api/tokens/**",
+        "/admin/**",
+        "/actuator/**",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
+    };
+
+    @Bean
+    @Order(1)
+    SecurityWebFilterChain apiClients(ServerHttpSecurity http, ApiTokenService tokens, ProblemResponses problems) {
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(new ApiTokenAuthenticationManager(tokens));
+        bearer.setServerAuthenticationConverter(
+                exchange -> Mono.justOrEmpty(bearerToken(exchange.getRequest().getHeaders()))
+                        .map(token -> UsernamePasswordAuthenticationToken.unauthenticated("api-client", token)));
+        bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(
+                (exchange, e) -> problems.unauthenticated(exchange, ApiTokenAuthenticationManager.INVALID)));
+        bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+
+        ServerWebExchangeMatcher hasBearer =
+                exchange -> bearerToken(exchange.getRequest().getHeaders()) != null
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch();
+        return http.securityMatcher(new AndServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"), hasBearer))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(SecurityConfiguration::rules)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((exchange, e) ->
+                                problems.unauthenticated(exchange, ApiTokenAuthenticationManager.INVALID))
+                        .accessDeniedHandler((exchange, e) -> problems.forbidden(exchange)))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain browsers(
+            ServerHttpSecurity http, LoginMode loginMode, ProblemResponses problems, Users users) {
+        ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                List.of(new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                        api,
+                        (exchange, e) -> problems.unauthenticated(
+                                exchange, "Sign in, or send an API token as Authorization: Bearer."))));
+        entryPoint.setDefaultEntryPoint(loginMode.entryPoint());
+        ServerAccessDeniedHandler denied = (exchange, e) -> api.matches(exchange)
+                .flatMap(match -> match.isMatch() ? problems.forbidden(exchange) : forbiddenPage(exchange));
+
+        http.securityContextRepository(new WebSessionServerSecurityContextRepository())
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(SecurityConfiguration::rules)
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutHandler(new DelegatingServerLogoutHandler(
+                                new SecurityContextServerLogoutHandler(), new WebSessionServerLogoutHandler()))
+                        .logoutSuccessHandler(loginMode.logoutSuccess()))
+                .headers(headers -> headers.frameOptions(
+                                frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self';"
+                                + " style-src 'self'; img-src 'self' data:; frame-ancestors 'none';"
+                                + " form-action 'self'; base-uri 'self'")))
+                .addFilterBefore(new ActiveUserWebFilter(users), SecurityWebFiltersOrder.AUTHORIZATION);
+        loginMode.configure(http);
+        return http.build();
+    }
+
+    private static void rules(ServerHttpSecurity.AuthorizeExchangeSpec rules) {
+        rules.pathMatchers(PUBLIC)
+                .permitAll()
+                .pathMatchers(ADMIN_ONLY)
+                .hasRole("ADMIN")
+                .anyExchange()
+                .authenticated();
+    }
+
+    private static String bearerToken(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return value.substring(7).trim();
+        }
+        return null;
+    }
+
+    private static Mono<Void> forbiddenPage(org.springframework.web.server.ServerWebExchange exchange) {
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.FORBIDDEN);
+        response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        byte[] body = ("<!doctype html><html lang=\"en\"><head><title>Not allowed - Tango</title>"
+                        + "<link rel=\"stylesheet\" href=\"/css/tango.css\"></head><body><main class=\"page\">"
+                        + "<h1>Not allowed</h1><p>Your roles do not allow this page, or the form had expired."
+                        + " <a href=\"/\">Back to your home page</a></p></main></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

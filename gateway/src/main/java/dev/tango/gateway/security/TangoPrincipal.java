@@ -1,0 +1,66 @@
+package dev.tango.gateway.security;
+
+import dev.tango.events.ProgramId;
+import dev.tango.gateway.token.ApiToken;
+import dev.tango.gateway.user.Role;
+import dev.tango.gateway.user.User;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The caller as the gateway and the services see it: a signed-in user, an API client, or a user of an external
+ * OpenID Connect provider. {@code subject} becomes the {@code sub} of service tokens; {@code notAfter} caps them.
+ */
+public record TangoPrincipal(
+        String subject, String name, Set<Role> roles, Set<ProgramId> programs, Kind kind, Instant notAfter)
+        implements Principal {
+
+    public TangoPrincipal {
+        roles = Set.copyOf(roles);
+        programs = Set.copyOf(programs);
+    }
+
+    public static TangoPrincipal of(User user) {
+        return new TangoPrincipal(
+                user.id().value(), user.displayName(), user.roles(), user.programs(), Kind.USER, null);
+    }
+
+    public static TangoPrincipal of(ApiToken token) {
+        return new TangoPrincipal(
+                token.subject(),
+                token.name(),
+                Set.of(token.role()),
+                token.programs(),
+                Kind.API_CLIENT,
+                token.expiresAt());
+    }
+
+    @Override
+    public String getName() {
+        return subject;
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public Collection<GrantedAuthority> authorities() {
+        List<GrantedAuthority> authorities = roles.stream()
+                .sorted()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
+                .toList();
+        return authorities;
+    }
+
+    /** How the caller proved who they are. */
+    public enum Kind {
+        USER,
+        API_CLIENT,
+        OIDC_USER
+    }
+}

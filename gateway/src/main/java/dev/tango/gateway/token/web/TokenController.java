@@ -1,0 +1,56 @@
+package dev.tango.gateway.token.web;
+
+import dev.tango.events.ProgramId;
+import dev.tango.gateway.token.ApiTokenService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.security.Principal;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/tokens")
+@Tag(name = "API tokens", description = "Admin only: bearer tokens for API clients")
+public class TokenController {
+
+    private final ApiTokenService tokens;
+
+    public TokenController(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a token; the plaintext is in the answer only, the gateway keeps its SHA-256 hash")
+    public Mono<IssuedTokenView> issue(@Valid @RequestBody IssueTokenRequest request, Principal admin) {
+        Set<ProgramId> programs = request.programs() == null
+                ? Set.of()
+                : request.programs().stream().map(ProgramId::of).collect(Collectors.toSet());
+        return tokens.issue(request.name().trim(), request.role(), programs, request.expiresAt(), admin.getName())
+                .map(issued -> new IssuedTokenView(TokenView.of(issued.token(), tokens.now()), issued.plaintext()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List tokens, newest first, with their status")
+    public Flux<TokenView> list() {
+        return tokens.list().map(token -> TokenView.of(token, tokens.now()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke a token: it answers 401 from now on")
+    public Mono<TokenView> revoke(@PathVariable String id) {
+        return tokens.revoke(id).map(token -> TokenView.of(token, tokens.now()));
+    }
+}
