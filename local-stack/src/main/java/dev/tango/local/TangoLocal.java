@@ -1,0 +1,127 @@
+package dev.tango.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command behind {@code ./tango}: starts the {@link LocalStack}, prints progress, the URLs, the time to healthy
+ * and the memory taken, then runs until Ctrl-C. See {@code tango-help.txt} for the options.
+ */
+public final class TangoLocal {
+
+    private TangoLocal() {}
+
+    public static void main(String[] args) {
+        int exitCode = run(args, System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err);
+        System.exit(exitCode);
+    }
+
+    /**
+     * Runs the launcher. Returns the exit code once startup failed, or, with {@code --stop-after-start}, once the
+     * stack has been started and stopped; otherwise blocks until the JVM shuts down (Ctrl-C).
+     */
+    static int run(String[] args, Map<String, String> env, Path cwd, PrintStream out, PrintStream err) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, env, cwd);
+        } catch (LocalStackException e) {
+            err.println("tango: " + e.getMessage());
+            return e.exitCode();
+        }
+        if (options.help()) {
+            out.print(helpText());
+            return 0;
+        }
+        LocalStack stack = options.toBuilder().progress(out::println).build();
+        Thread shutdownHook = new Thread(
+                () -> {
+                    if (!stack.isClosed()) {
+                        out.println();
+                        out.println("Stopping Tango (services, then Kafka, then Mongo)...");
+                        stack.close();
+                        out.println("Stopped. Data kept in " + stack.dataDir());
+                    }
+                },
+                "tango-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        out.println("Starting Tango; data in " + stack.dataDir());
+        try {
+            stack.start();
+        } catch (LocalStackException e) {
+            stack.close();
+            err.println("tango: " + e.getMessage());
+            removeHook(shutdownHook);
+            return e.exitCode();
+        }
+        out.println();
+        out.println(report(stack));
+        out.println();
+        if (options.stopAfterStart()) {
+            stack.close();
+            removeHook(shutdownHook);
+            return 0;
+        }
+        out.println("Press Ctrl-C to stop.");
+        awaitShutdown();
+        return 0;
+    }
+
+    static String report(LocalStack stack) {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        stack.residentMemory().forEach((component, bytes) -> rss.put(component.displayName(), bytes));
+        Rss.ofPid(ProcessHandle.current().pid()).ifPresent(bytes -> rss.put("launcher", bytes));
+        StringBuilder report = new StringBuilder();
+        report.append("All healthy in ")
+                .append(LocalStack.seconds(stack.startupTime()))
+                .append(" (Kafka and Mongo in ")
+                .append(LocalStack.seconds(stack.infrastructureStartupTime()))
+                .append("); memory ")
+                .append(rss.isEmpty() ? "unknown (no /proc)" : Rss.summary(rss))
+                .append("\n");
+        for (Component service : stack.services()) {
+            String url = stack.serviceUrl(service);
+            report.append(String.format(
+                    "%n  %-17s %s   (API docs %s/swagger-ui.html, health %s/actuator/health)",
+                    service.displayName(), url, url, url));
+        }
+        report.append(String.format("%n  %-17s %s", "kafka", stack.kafkaBootstrap()));
+        report.append(String.format("%n  %-17s %s", "mongo", stack.mongoUri()));
+        report.append(String.format("%n  %-17s %s", "data and logs", stack.dataDir()));
+        return report.toString();
+    }
+
+    static String helpText() {
+        try (InputStream help = TangoLocal.class.getClassLoader().getResourceAsStream("tango-help.txt")) {
+            if (help == null) {
+                throw new IllegalStateException("tango-help.txt is missing from the launcher's classpath");
+            }
+            return new String(help.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook runs anyway and finds the stack closed.
+        }
+    }
+
+    private static void awaitShutdown() {
+        try {
+            // Released by nobody: the JVM exits through the shutdown hook.
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
