@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,6 +133,37 @@ class LocalInfrastructureIT {
         assertThat(ProcessHandle.of(mongoPid)).isEmpty();
         assertThat(Ports.isFree(kafkaPort)).isTrue();
         assertThat(dataDir.resolve("logs/mongo.log")).content().contains("SIGTERM: shutting down");
+    }
+
+    @Test
+    void childrenExitWhenTheLauncherIsKilledDashNine() throws Exception {
+        Path output = dataDir.resolve("launcher.out");
+        Process launcher = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TangoLocal.class.getName(),
+                        "--no-services",
+                        "--kafka-port=0",
+                        "--kafka-controller-port=0",
+                        "--mongo-port=0",
+                        "--data-dir=" + dataDir)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        try {
+            await().atMost(PATIENCE).until(() -> Files.readString(output).contains("Press Ctrl-C to stop."));
+            List<ProcessHandle> children = launcher.children().toList();
+            assertThat(children).hasSize(2);
+
+            launcher.toHandle().destroyForcibly();
+
+            await().atMost(PATIENCE).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+            assertThat(dataDir.resolve("logs/mongo.log")).content().contains("launcher process", "is gone");
+        } finally {
+            launcher.destroyForcibly();
+            launcher.children().forEach(ProcessHandle::destroyForcibly);
+        }
     }
 
     private LocalStack infrastructure() {
