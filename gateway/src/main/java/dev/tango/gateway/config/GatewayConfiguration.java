@@ -5,7 +5,6 @@ import dev.tango.events.UserId;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -17,7 +16,6 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 public class GatewayConfiguration implements WebFluxConfigurer {
 
     @Bean
-    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }

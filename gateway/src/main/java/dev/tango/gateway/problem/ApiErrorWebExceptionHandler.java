@@ -1,6 +1,7 @@
 package dev.tango.gateway.problem;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -43,7 +44,7 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         String type;
         String title;
         String detail;
-        if (isCause(ex, ConnectException.class)) {
+        if (isCause(ex, ConnectException.class) || isCause(ex, UnknownHostException.class)) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             type = "service-unavailable";
             title = "Service unavailable";

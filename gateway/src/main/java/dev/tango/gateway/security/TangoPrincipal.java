@@ -49,6 +49,16 @@ public record TangoPrincipal(
         return roles.contains(role);
     }
 
+    /** Roles for people to read, e.g. "mentor, admin". */
+    public String rolesLabel() {
+        return String.join(
+                ", ",
+                roles.stream()
+                        .sorted()
+                        .map(role -> role.name().toLowerCase(java.util.Locale.ROOT))
+                        .toList());
+    }
+
     public Collection<GrantedAuthority> authorities() {
         List<GrantedAuthority> authorities = roles.stream()
                 .sorted()

@@ -1,0 +1,107 @@
+package dev.tango.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * A real WebFlux/Netty server standing in for the three services: it records every request it receives (headers
+ * included) and answers the few paths the home pages read with canned JSON; everything else is echoed back.
+ */
+public final class Downstream {
+
+    private final DisposableServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private Downstream() {
+        server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle((request, response) -> {
+                    Received got = new Received(
+                            request.method().name(),
+                            request.uri(),
+                            request.requestHeaders().entries().stream()
+                                    .collect(Collectors.groupingBy(
+                                            e -> e.getKey().toLowerCase(),
+                                            Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
+                    received.add(got);
+                    Answer answer = answer(request);
+                    return response.status(answer.status())
+                            .header("Content-Type", "application/json")
+                            .header("Set-Cookie", "downstream=should-not-reach-the-browser")
+                            .sendString(Mono.just(answer.body()), StandardCharsets.UTF_8)
+                            .then();
+                })
+                .bindNow();
+    }
+
+    public static Downstream start() {
+        return new Downstream();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The last request whose URI starts with the prefix. */
+    public Received last(String uriPrefix) {
+        return received.stream()
+                .filter(r -> r.uri().startsWith(uriPrefix))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("downstream got no request for " + uriPrefix));
+    }
+
+    private static Answer answer(HttpServerRequest request) {
+        String uri = request.uri();
+        if (uri.startsWith("/api/feedback/students/")) {
+            if (uri.contains("/student-with-sessions")) {
+                return new Answer(200, """
+                        {"studentId":"x","sessions":[
+                          {"sessionId":"s-1","programId":"pcc-2026","mode":"LIVE","status":"ENDED",
+                           "scheduledFor":"2026-03-01T10:00:00Z","startedAt":"2026-03-01T10:02:00Z",
+                           "endedAt":"2026-03-01T10:47:00Z","durationMs":2700000,
+                           "phasesVisited":["OPENING","EXPLORING"],"currentPhase":null,"extra":"ignored"},
+                          {"sessionId":"s-2","programId":"pcc-2026","mode":"RECORDED","status":"ENDED",
+                           "scheduledFor":"2026-03-08T10:00:00Z","startedAt":"2026-03-08T10:00:00Z",
+                           "endedAt":"2026-03-08T10:30:00Z","durationMs":1800000,
+                           "phasesVisited":["OPENING"],"currentPhase":null}]}
+                        """);
+            }
+            if (uri.contains("/student-broken")) {
+                return new Answer(500, "{\"title\":\"boom\"}");
+            }
+            return new Answer(404, "{\"title\":\"Not found\"}");
+        }
+        if (uri.startsWith("/api/sessions?mentorId=")) {
+            return new Answer(200, """
+                    {"items":[{"sessionId":"s-9","programId":"pcc-2026","mentorId":"m","mode":"LIVE",
+                      "status":"SCHEDULED","scheduledFor":"2026-04-01T09:00:00Z"}],"page":0,"size":20,"total":1}
+                    """);
+        }
+        if (uri.startsWith("/api/sessions?programId=")) {
+            return new Answer(503, "{\"title\":\"down\"}");
+        }
+        return new Answer(200, "{\"echo\":\"" + uri.replace("\"", "") + "\"}");
+    }
+
+    private record Answer(int status, String body) {}
+
+    /** One request as the service saw it; header names in lower case. */
+    public record Received(String method, String uri, Map<String, List<String>> headers) {
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase());
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+}
