@@ -20,6 +20,9 @@ import java.util.function.IntConsumer;
 /** One OS process of the stack, with its output appended to its own log file. */
 final class ChildProcess {
 
+    /** Starts the lines the launcher writes into the log before each start of the process. */
+    static final String RUN_HEADER = "---- tango: starting ";
+
     private final Component component;
     private final List<String> command;
     private final Path logFile;
@@ -56,7 +59,7 @@ final class ChildProcess {
             Files.createDirectories(logFile.getParent());
             Files.writeString(
                     logFile,
-                    "---- tango: starting " + component.displayName() + " at " + Instant.now() + "\n---- "
+                    RUN_HEADER + component.displayName() + " at " + Instant.now() + "\n---- "
                             + String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE,
@@ -140,16 +143,27 @@ final class ChildProcess {
         }
     }
 
-    /** The last {@code lines} lines of the log file. */
+    /**
+     * The last {@code lines} lines this run wrote to the log file. A Java stack trace often ends in frames only, so
+     * the innermost {@code Caused by:} line comes first when it is further up.
+     */
     List<String> tail(int lines) {
         if (!Files.exists(logFile)) {
             return List.of();
         }
         Deque<String> last = new ArrayDeque<>(lines);
+        String rootCause = null;
         // InputStreamReader replaces malformed bytes instead of failing on them.
         try (BufferedReader reader =
                 new BufferedReader(new InputStreamReader(Files.newInputStream(logFile), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith(RUN_HEADER)) {
+                    last.clear();
+                    rootCause = null;
+                }
+                if (line.startsWith("Caused by: ")) {
+                    rootCause = line;
+                }
                 if (last.size() == lines) {
                     last.removeFirst();
                 }
@@ -157,6 +171,10 @@ final class ChildProcess {
             }
         } catch (IOException e) {
             return List.of("(cannot read " + logFile + ": " + e.getMessage() + ")");
+        }
+        if (rootCause != null && !last.contains(rootCause)) {
+            last.addFirst("...");
+            last.addFirst(rootCause);
         }
         return List.copyOf(last);
     }

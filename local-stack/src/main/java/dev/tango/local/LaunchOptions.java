@@ -35,7 +35,8 @@ record LaunchOptions(
     }
 
     /**
-     * @param cwd relative paths in flags and variables are resolved against it, and it is the default home
+     * @param cwd relative paths in flags and variables are resolved against it, and the default home is the checkout
+     *     it is in
      * @throws LocalStackException with {@link LocalStackException#EXIT_USAGE} for a wrong flag or value
      */
     static LaunchOptions parse(String[] args, Map<String, String> env, Path cwd) {
@@ -62,7 +63,7 @@ record LaunchOptions(
         }
         Settings settings = new Settings(flags, env);
 
-        Path home = settings.path("--home", "TANGO_HOME", cwd).orElse(cwd);
+        Path home = settings.path("--home", "TANGO_HOME", cwd).orElseGet(() -> LocalStack.defaultHome(cwd));
         Path dataDir = settings.path("--data-dir", "TANGO_DATA_DIR", cwd).orElse(home.resolve(".tango"));
         Map<Component, Integer> ports = new EnumMap<>(Component.class);
         for (Component component : Component.values()) {

@@ -328,6 +328,21 @@ public final class LocalStack implements AutoCloseable {
         return jars.get(0);
     }
 
+    /**
+     * The Tango checkout containing {@code directory}: the nearest directory, going up, with a {@code pom.xml} and a
+     * {@code local-stack} module. So a test running in {@code local-stack/} finds the service jars next to it.
+     * Falls back to {@code directory} itself.
+     */
+    static Path defaultHome(Path directory) {
+        for (Path candidate = directory; candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve("pom.xml"))
+                    && Files.isDirectory(candidate.resolve("local-stack"))) {
+                return candidate;
+            }
+        }
+        return directory;
+    }
+
     private static long lastModified(Path file) {
         try {
             return Files.getLastModifiedTime(file).toMillis();
@@ -569,7 +584,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Configures a {@link LocalStack}; every setting has a default that matches {@code ./tango}. */
     public static final class Builder {
-        private Path home = Path.of("").toAbsolutePath();
+        private Path home = defaultHome(Path.of("").toAbsolutePath());
         private Path dataDir;
         private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
         private int controllerPort = DEFAULT_KAFKA_CONTROLLER_PORT;

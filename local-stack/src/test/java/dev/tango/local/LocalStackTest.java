@@ -3,10 +3,13 @@ package dev.tango.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalStackTest {
 
@@ -29,6 +32,16 @@ class LocalStackTest {
 
         assertThat(stack.components()).containsExactly(Component.KAFKA, Component.MONGO);
         assertThat(stack.logFile(Component.KAFKA)).isEqualTo(Path.of("/tmp/unused/logs/kafka.log"));
+    }
+
+    @Test
+    void findsTheCheckoutFromAModuleDirectory(@TempDir Path checkout) throws IOException {
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(checkout.resolve("local-stack/src"));
+
+        assertThat(LocalStack.defaultHome(checkout)).isEqualTo(checkout);
+        assertThat(LocalStack.defaultHome(checkout.resolve("local-stack"))).isEqualTo(checkout);
+        assertThat(LocalStack.defaultHome(checkout.resolve("local-stack/src"))).isEqualTo(checkout);
     }
 
     @Test
