@@ -1,2 +1,2 @@
-/** Cross-cutting wiring of scoring-service: topics it declares and how typed ids are stored. */
+/** Cross-cutting wiring of scoring-service: the topics it declares. */
 package dev.tango.scoring.config;

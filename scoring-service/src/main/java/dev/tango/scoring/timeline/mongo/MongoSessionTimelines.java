@@ -18,7 +18,7 @@ class MongoSessionTimelines implements SessionTimelines {
 
     @Override
     public Mono<SessionTimeline> find(SessionId sessionId) {
-        return documents.findById(sessionId).map(SessionTimelineDocument::toTimeline);
+        return documents.findById(sessionId.value()).map(SessionTimelineDocument::toTimeline);
     }
 
     @Override

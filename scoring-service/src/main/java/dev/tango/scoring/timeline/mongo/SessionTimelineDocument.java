@@ -1,5 +1,6 @@
 package dev.tango.scoring.timeline.mongo;
 
+import dev.tango.events.EventEnvelope;
 import dev.tango.events.Phase;
 import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
@@ -16,13 +17,16 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A session's timeline as stored; {@code pending} holds events waiting for an earlier one. */
+/**
+ * A session's timeline as stored, keyed by session id; {@code pending} holds events waiting for an earlier one. Ids are
+ * stored as their plain string values.
+ */
 @Document("session_timelines")
 record SessionTimelineDocument(
-        @Id SessionId id,
-        ProgramId programId,
-        UserId studentId,
-        List<UserId> mentorIds,
+        @Id String id,
+        String programId,
+        String studentId,
+        List<String> mentorIds,
         SessionMode mode,
         TimelineStatus status,
         Instant scheduledFor,
@@ -39,10 +43,10 @@ record SessionTimelineDocument(
 
     static SessionTimelineDocument of(SessionTimeline timeline) {
         return new SessionTimelineDocument(
-                timeline.sessionId(),
-                timeline.programId(),
-                timeline.studentId(),
-                timeline.mentorIds(),
+                timeline.sessionId().value(),
+                timeline.programId() == null ? null : timeline.programId().value(),
+                timeline.studentId() == null ? null : timeline.studentId().value(),
+                timeline.mentorIds().stream().map(UserId::value).toList(),
                 timeline.mode(),
                 timeline.status(),
                 timeline.scheduledFor(),
@@ -60,10 +64,10 @@ record SessionTimelineDocument(
 
     SessionTimeline toTimeline() {
         return new SessionTimeline(
-                id,
-                programId,
-                studentId,
-                orEmpty(mentorIds),
+                SessionId.of(id),
+                programId == null ? null : ProgramId.of(programId),
+                studentId == null ? null : UserId.of(studentId),
+                orEmpty(mentorIds).stream().map(UserId::of).toList(),
                 mode,
                 status,
                 scheduledFor,
@@ -77,7 +81,7 @@ record SessionTimelineDocument(
                 new SessionInbox(
                         lastSequence,
                         orEmpty(pending).stream()
-                                .<dev.tango.events.EventEnvelope<?>>map(StoredEvent::toEnvelope)
+                                .<EventEnvelope<?>>map(StoredEvent::toEnvelope)
                                 .toList()),
                 version);
     }
