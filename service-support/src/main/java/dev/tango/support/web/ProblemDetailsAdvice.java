@@ -17,9 +17,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Turns every error into an RFC 9457 problem ({@code application/problem+json}) with a clear, non-leaking message.
@@ -58,8 +63,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalidProblem(e.violations());
     }
 
-    @ExceptionHandler(DataBufferLimitException.class)
-    public ProblemDetail tooLarge(DataBufferLimitException e) {
+    // Spring 7 reports a body over the codec limit as ContentTooLargeException.
+    @ExceptionHandler({DataBufferLimitException.class, ContentTooLargeException.class})
+    public ProblemDetail tooLarge(Exception e) {
         return problem(
                 HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", "The request body is too large.");
     }
@@ -93,11 +99,53 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof DataBufferLimitException limit) {
             return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(limit)));
         }
+        DatabindException binding = bindingFailure(ex);
+        if (binding != null && !binding.getPath().isEmpty()) {
+            return Mono.just(ResponseEntity.badRequest().body(invalidProblem(List.of(violation(binding)))));
+        }
         String detail = cause instanceof DecodingException
                 ? "The request body is not valid JSON for this operation."
                 : ex.getReason() != null ? ex.getReason() : "The request is malformed.";
         return Mono.just(ResponseEntity.badRequest()
                 .body(problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail)));
+    }
+
+    // A JSON value that does not bind to its field (e.g. a typed id whose constructor refuses it) names the field.
+    private static DatabindException bindingFailure(Throwable exception) {
+        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof DatabindException binding) {
+                return binding;
+            }
+        }
+        return null;
+    }
+
+    private static InvalidRequestException.FieldViolation violation(DatabindException binding) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : binding.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        Throwable root = binding;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message;
+        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+            message = root.getMessage();
+        } else if (binding instanceof PropertyBindingException) {
+            message = "is not a known field";
+        } else if (binding instanceof MismatchedInputException mismatch
+                && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isEnum()) {
+            message = "must be one of " + List.of(mismatch.getTargetType().getEnumConstants());
+        } else {
+            message = "has an invalid value";
+        }
+        return new InvalidRequestException.FieldViolation(field.toString(), message);
     }
 
     private static ProblemDetail invalidProblem(List<InvalidRequestException.FieldViolation> violations) {

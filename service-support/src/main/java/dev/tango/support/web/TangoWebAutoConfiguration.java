@@ -9,7 +9,8 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /** Problem details for every error, and typed ids as path variables (a malformed id answers 400). */
-@AutoConfiguration
+// Before WebFlux's auto-configuration, whose own problem handler backs off only if this advice is already a bean.
+@AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @Import(ProblemDetailsAdvice.class)
 public class TangoWebAutoConfiguration implements WebFluxConfigurer {
 
