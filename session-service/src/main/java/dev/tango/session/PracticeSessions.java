@@ -1,0 +1,19 @@
+package dev.tango.session;
+
+import dev.tango.events.SessionId;
+import reactor.core.publisher.Mono;
+
+/** Where sessions are kept. Each write stores the session's pending events in its outbox, atomically with it. */
+public interface PracticeSessions {
+
+    Mono<PracticeSession> findById(SessionId id);
+
+    /** Stores a new session; emits it as stored. */
+    Mono<PracticeSession> insert(PracticeSession session);
+
+    /**
+     * Stores the changes of a session loaded earlier, if nobody changed it since; otherwise fails with an
+     * {@code OptimisticLockingFailureException} and stores nothing. Emits the session as stored.
+     */
+    Mono<PracticeSession> update(PracticeSession session);
+}

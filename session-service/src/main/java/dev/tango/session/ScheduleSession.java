@@ -1,0 +1,16 @@
+package dev.tango.session;
+
+import dev.tango.events.ProgramId;
+import dev.tango.events.SessionMode;
+import dev.tango.events.UserId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What it takes to put a session on the schedule.
+ *
+ * @param mode LIVE when not given
+ * @param scheduledFor now when not given
+ */
+public record ScheduleSession(
+        ProgramId programId, UserId studentId, List<UserId> mentorIds, SessionMode mode, Instant scheduledFor) {}

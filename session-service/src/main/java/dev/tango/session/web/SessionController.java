@@ -1,0 +1,122 @@
+package dev.tango.session.web;
+
+import dev.tango.events.SessionId;
+import dev.tango.session.SessionService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping(path = "/api/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Sessions", description = "Schedule practice sessions and mark their phases")
+@ApiResponse(
+        responseCode = "400",
+        description = "Malformed JSON, unknown or invalid fields, or an invalid id",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+        responseCode = "404",
+        description = "No such session",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
+class SessionController {
+
+    private final SessionService sessions;
+
+    SessionController(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Schedule a session", description = "Announces it with tango.session.scheduled.v1.")
+    @ApiResponse(responseCode = "201", description = "Scheduled; Location names the session")
+    @ApiResponse(
+            responseCode = "413",
+            description = "Body too large",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<ResponseEntity<SessionView>> create(@Valid @RequestBody CreateSessionRequest request) {
+        return sessions.schedule(request.toCommand())
+                .map(SessionView::of)
+                .map(view -> ResponseEntity.created(URI.create("/api/sessions/" + view.id()))
+                        .body(view))
+                .onErrorMap(SessionProblems::translate);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a session")
+    @ApiResponse(responseCode = "200", description = "The session")
+    Mono<SessionView> get(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id) {
+        return sessions.find(id).map(SessionView::of).onErrorMap(SessionProblems::translate);
+    }
+
+    @PostMapping("/{id}/start")
+    @Operation(
+            summary = "Start a scheduled session",
+            description = "The session enters OPENING: tango.session.started.v1, then tango.session.phase-entered.v1.")
+    @ApiResponse(responseCode = "200", description = "Started")
+    @ApiResponse(responseCode = "409", description = "The session is not SCHEDULED")
+    Mono<SessionView> start(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id) {
+        return sessions.start(id).map(SessionView::of).onErrorMap(SessionProblems::translate);
+    }
+
+    @PostMapping(path = "/{id}/phase", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Move to another phase",
+            description = "Allowed: OPENING to EXPLORING or MEANING_MAKING; EXPLORING and MEANING_MAKING to each other "
+                    + "or to ACTION_PLANNING; ACTION_PLANNING to EXPLORING, MEANING_MAKING or CLOSING; CLOSING to "
+                    + "ACTION_PLANNING. Announced with tango.session.phase-entered.v1.")
+    @ApiResponse(responseCode = "200", description = "Moved")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The move is not allowed (the problem lists allowedMoves), the session is not IN_PROGRESS, "
+                    + "or another request changed it at the same time",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<SessionView> enterPhase(
+            @Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id,
+            @Valid @RequestBody EnterPhaseRequest request) {
+        return sessions.enterPhase(id, request.phase(), request.offsetMs())
+                .map(SessionView::of)
+                .onErrorMap(SessionProblems::translate);
+    }
+
+    @PostMapping("/{id}/end")
+    @Operation(
+            summary = "End a session in progress",
+            description = "Announced with tango.session.ended.v1: time per phase, skipped phases, duration.")
+    @ApiResponse(responseCode = "200", description = "Ended")
+    @ApiResponse(responseCode = "409", description = "The session is not IN_PROGRESS")
+    Mono<SessionView> end(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id) {
+        return sessions.end(id).map(SessionView::of).onErrorMap(SessionProblems::translate);
+    }
+
+    @PostMapping(path = "/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Cancel a scheduled or running session",
+            description = "Announced with tango.session.cancelled.v1.")
+    @ApiResponse(responseCode = "200", description = "Cancelled")
+    @ApiResponse(responseCode = "409", description = "The session already ended or was cancelled")
+    Mono<SessionView> cancel(
+            @Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id,
+            @Valid @RequestBody CancelSessionRequest request) {
+        return sessions.cancel(id, request.reason()).map(SessionView::of).onErrorMap(SessionProblems::translate);
+    }
+}

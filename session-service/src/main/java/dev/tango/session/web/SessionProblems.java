@@ -1,0 +1,40 @@
+package dev.tango.session.web;
+
+import dev.tango.session.InvalidSessionInputException;
+import dev.tango.session.PhaseMoveNotAllowedException;
+import dev.tango.session.SessionNotFoundException;
+import dev.tango.session.SessionStatusConflictException;
+import dev.tango.support.web.ConflictException;
+import dev.tango.support.web.InvalidRequestException;
+import dev.tango.support.web.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns the domain's broken rules into the shared HTTP exceptions, which answer as problem details. */
+final class SessionProblems {
+
+    private SessionProblems() {}
+
+    static Throwable translate(Throwable error) {
+        if (error instanceof SessionNotFoundException notFound) {
+            return new NotFoundException("Session", notFound.sessionId());
+        }
+        if (error instanceof PhaseMoveNotAllowedException move) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("currentPhase", move.currentPhase());
+            properties.put("requestedPhase", move.requestedPhase());
+            properties.put("allowedMoves", move.allowedMoves());
+            return new ConflictException("Phase move not allowed", move.getMessage(), properties);
+        }
+        if (error instanceof SessionStatusConflictException status) {
+            return new ConflictException(
+                    "Not allowed while the session is " + status.status(),
+                    status.getMessage(),
+                    Map.of("sessionStatus", status.status()));
+        }
+        if (error instanceof InvalidSessionInputException invalid) {
+            return new InvalidRequestException(invalid.field(), invalid.getMessage());
+        }
+        return error;
+    }
+}

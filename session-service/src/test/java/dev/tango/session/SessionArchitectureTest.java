@@ -1,0 +1,78 @@
+package dev.tango.session;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the domain free of adapters and the adapters free of each other. */
+class SessionArchitectureTest {
+
+    private static final String DOMAIN = "dev.tango.session";
+    private static final String WEB = "dev.tango.session.web..";
+    private static final String MONGO = "dev.tango.session.mongo..";
+    private static final String KAFKA = "dev.tango.session.kafka..";
+
+    // Only the service's own output folder: scanning every jar on the classpath for the package takes seconds.
+    private static final JavaClasses classes = new ClassFileImporter()
+            .importUrl(SessionServiceApplication.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation());
+
+    @Test
+    void domainDependsOnNoAdapterNorOnWebStorageOrKafkaLibraries() {
+        noClasses()
+                .that()
+                .resideInAPackage(DOMAIN)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        WEB,
+                        MONGO,
+                        KAFKA,
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "org.springframework.data..",
+                        "org.springframework.kafka..",
+                        "com.mongodb..",
+                        "org.bson..",
+                        "org.apache.kafka..",
+                        "dev.tango.support..")
+                .check(classes);
+    }
+
+    @Test
+    void webDoesNotReachIntoStorageOrKafka() {
+        noClasses()
+                .that()
+                .resideInAPackage(WEB)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(MONGO, KAFKA, "org.springframework.data..", "org.springframework.kafka..")
+                .check(classes);
+    }
+
+    @Test
+    void storageDoesNotKnowTheWebOrKafkaAdapters() {
+        noClasses()
+                .that()
+                .resideInAPackage(MONGO)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(WEB, KAFKA, "org.springframework.web..", "org.springframework.http..")
+                .check(classes);
+    }
+
+    @Test
+    void kafkaAdapterDoesNotKnowTheWebOrStorageAdapters() {
+        noClasses()
+                .that()
+                .resideInAPackage(KAFKA)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(WEB, MONGO, "org.springframework.web..", "org.springframework.data..")
+                .check(classes);
+    }
+}
