@@ -1,0 +1,16 @@
+package dev.tango.feedback.config;
+
+import dev.tango.events.Topics;
+import dev.tango.support.kafka.TopicDeclarations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** feedback-service owns no topic yet; it consumes session events, so it creates their dead-letter topic. */
+@Configuration(proxyBeanMethods = false)
+class KafkaTopicsConfiguration {
+
+    @Bean
+    TopicDeclarations topicDeclarations() {
+        return TopicDeclarations.owns().consumes(Topics.SESSION_EVENTS);
+    }
+}

@@ -1,0 +1,2 @@
+/** Cross-cutting wiring of feedback-service: the topics it declares. */
+package dev.tango.feedback.config;

@@ -1,0 +1,33 @@
+package dev.tango.feedback.dashboard.kafka;
+
+import dev.tango.events.EventEnvelope;
+import dev.tango.feedback.dashboard.DashboardProjector;
+import java.time.Duration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Feeds session events into students' dashboards. The returned {@code Mono} makes the container acknowledge the
+ * record only once it has been stored; a failure goes to the shared error handler (bounded retries, then the
+ * dead-letter topic). Records that do not deserialize never get here: the error handler sends them to the dead-letter
+ * topic directly.
+ */
+@Component
+class SessionEventsListener {
+
+    private final DashboardProjector projector;
+    private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
+
+    SessionEventsListener(DashboardProjector projector) {
+        this.projector = projector;
+    }
+
+    @KafkaListener(
+            id = DashboardProjector.CONSUMER,
+            idIsGroup = false,
+            topics = "#{T(dev.tango.events.Topics).SESSION_EVENTS.name()}")
+    Mono<Void> onSessionEvent(EventEnvelope<?> event) {
+        return order.submit(event.sessionId().value(), () -> projector.project(event));
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP read API of dashboards under {@code /api/feedback}. */
+package dev.tango.feedback.dashboard.web;

@@ -1,0 +1,61 @@
+package dev.tango.feedback;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class FeedbackArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.tango.feedback");
+
+    @Test
+    void adaptersDependOnTheDomainAndNeverOnEachOther() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Domain")
+                .definedBy("dev.tango.feedback.dashboard")
+                .layer("Web")
+                .definedBy("dev.tango.feedback.dashboard.web..")
+                .layer("Kafka")
+                .definedBy("dev.tango.feedback.dashboard.kafka..")
+                .layer("Mongo")
+                .definedBy("dev.tango.feedback.dashboard.mongo..")
+                .layer("Config")
+                .definedBy("dev.tango.feedback.config..")
+                .whereLayer("Web")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Kafka")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Mongo")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Config")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Domain")
+                .mayOnlyBeAccessedByLayers("Web", "Kafka", "Mongo")
+                .check(classes);
+    }
+
+    @Test
+    void domainKnowsNoHttpKafkaOrMongo() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tango.feedback.dashboard")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "org.springframework.kafka..",
+                        "org.apache.kafka..",
+                        "org.springframework.data..",
+                        "com.mongodb..",
+                        "org.bson..")
+                .check(classes);
+    }
+}

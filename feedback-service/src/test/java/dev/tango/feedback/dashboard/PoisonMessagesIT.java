@@ -1,0 +1,88 @@
+package dev.tango.feedback.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tango.events.GoldenSamples;
+import dev.tango.events.Topics;
+import dev.tango.feedback.FeedbackServiceIntegrationTest;
+import dev.tango.feedback.SessionStory;
+import dev.tango.testsupport.EmbeddedInfrastructure;
+import dev.tango.testsupport.TopicProbe;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PoisonMessagesIT extends FeedbackServiceIntegrationTest {
+
+    private final TopicProbe deadLetters =
+            new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.deadLetter());
+
+    @AfterEach
+    void closeProbe() {
+        deadLetters.close();
+    }
+
+    @Test
+    void recordsThatAreNotTangoEventsGoToTheDeadLetterTopicAndLaterEventsStillFlow() {
+        String randomBytes = "poison-" + UUID.randomUUID();
+        String unknownType = "poison-" + UUID.randomUUID();
+        String garbageBody = "poison-" + UUID.randomUUID();
+        byte[] noise = new byte[64];
+        new Random(7).nextBytes(noise);
+        double deadLettered = count("tango.events.dead.lettered", "topic", Topics.SESSION_EVENTS.name());
+
+        publisher.publishRaw(randomBytes, Map.of(), noise);
+        publisher.publishRaw(unknownType, headers(unknownType, "tango.session.rescheduled.v1"), body(unknownType));
+        publisher.publishRaw(
+                garbageBody,
+                headers(garbageBody, "tango.session.started.v1"),
+                "{\"sessionId\": ".getBytes(StandardCharsets.UTF_8));
+        SessionStory after = SessionStory.newSession();
+        publisher.publish(after.scheduled());
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(deadLetters.records())
+                        .extracting(ConsumerRecord::key)
+                        .contains(randomBytes, unknownType, garbageBody));
+        ConsumerRecord<String, byte[]> parked = deadLetters.records().stream()
+                .filter(record -> record.key().equals(randomBytes))
+                .findFirst()
+                .orElseThrow();
+        assertThat(parked.value()).isEqualTo(noise);
+        assertThat(count("tango.events.dead.lettered", "topic", Topics.SESSION_EVENTS.name()) - deadLettered)
+                .isGreaterThanOrEqualTo(3);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> web.get()
+                        .uri(
+                                "/api/feedback/students/{id}/sessions",
+                                after.studentId().value())
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.sessions[0].status")
+                        .isEqualTo("SCHEDULED"));
+    }
+
+    /** The headers of a real event, for another session and possibly another type. */
+    private static Map<String, String> headers(String sessionId, String type) {
+        Map<String, String> headers =
+                new LinkedHashMap<>(GoldenSamples.of("tango.session.started.v1").headers());
+        headers.put("ce_id", UUID.randomUUID().toString());
+        headers.put("ce_subject", sessionId);
+        headers.put("ce_type", type);
+        return headers;
+    }
+
+    private static byte[] body(String sessionId) {
+        return ("{\"sessionId\":\"" + sessionId + "\",\"startedAt\":\"2026-11-21T14:00:05Z\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
