@@ -128,7 +128,7 @@ public class ServiceTokenIssuer {
                                 .map(ProgramId::value)
                                 .sorted()
                                 .toList())
-                .claim("name", principal.name())
+                .claim("name", principal.displayName())
                 .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
                 .keyId(signingKey.keyId())

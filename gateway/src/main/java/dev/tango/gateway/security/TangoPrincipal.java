@@ -17,7 +17,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * OpenID Connect provider. {@code subject} becomes the {@code sub} of service tokens; {@code notAfter} caps them.
  */
 public record TangoPrincipal(
-        String subject, String name, Set<Role> roles, Set<ProgramId> programs, Kind kind, Instant notAfter)
+        String subject, String displayName, Set<Role> roles, Set<ProgramId> programs, Kind kind, Instant notAfter)
         implements Principal {
 
     public TangoPrincipal {

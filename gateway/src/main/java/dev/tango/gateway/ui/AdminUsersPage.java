@@ -227,7 +227,7 @@ class AdminUsersPage {
             return programList().stream().map(ProgramId::of).collect(Collectors.toSet());
         }
 
-        boolean hasRole(String role) {
+        public boolean hasRole(String role) {
             return roles.contains(role);
         }
 

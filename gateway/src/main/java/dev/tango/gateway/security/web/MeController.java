@@ -33,7 +33,7 @@ public class MeController {
         static Me of(TangoPrincipal principal) {
             return new Me(
                     principal.subject(),
-                    principal.name(),
+                    principal.displayName(),
                     principal.roles().stream().sorted().toList(),
                     principal.programs().stream().map(ProgramId::value).sorted().toList(),
                     principal.kind());

@@ -1,0 +1,209 @@
+package dev.tango.gateway.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tango.gateway.GatewayIntegrationTest;
+import dev.tango.gateway.user.Role;
+import dev.tango.gateway.user.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+
+class ApiTokenIT extends GatewayIntegrationTest {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void anIssuedTokenWorksForTheApiAndIsForwardedAsAServiceJwt() {
+        Browser admin = adminBrowser();
+        Map<String, Object> issued =
+                issue(admin, "{\"name\":\"reporting\",\"role\":\"MENTOR\",\"programs\":[\"pcc-2026\"]}");
+        String token = (String) issued.get("token");
+        assertThat(token).startsWith("tango_pat_").hasSize("tango_pat_".length() + 43);
+
+        client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.kind")
+                .isEqualTo("API_CLIENT")
+                .jsonPath("$.roles[0]")
+                .isEqualTo("MENTOR");
+
+        client().get()
+                .uri("/api/sessions/by-client")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        String forwarded = DOWNSTREAM.last("/api/sessions/by-client").header("authorization");
+        assertThat(forwarded).isNotEqualTo("Bearer " + token);
+        Jwt jwt = NimbusReactiveJwtDecoder.withJwkSetUri(baseUrl() + "/.well-known/jwks.json")
+                .build()
+                .decode(forwarded.substring(7))
+                .block(Duration.ofSeconds(10));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) issued.get("details");
+        assertThat(jwt.getSubject()).isEqualTo("client-" + details.get("id"));
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MENTOR");
+        assertThat(jwt.getClaimAsStringList("programs")).containsExactly("pcc-2026");
+        assertThat(jwt.getClaimAsString("name")).isEqualTo("reporting");
+    }
+
+    @Test
+    void onlyTheSha256HashOfATokenIsStored() {
+        Browser admin = adminBrowser();
+        Map<String, Object> issued = issue(admin, "{\"name\":\"hash-check\",\"role\":\"STUDENT\"}");
+        String token = (String) issued.get("token");
+
+        List<Document> stored = mongo.getCollection("api_tokens")
+                .flatMapMany(collection -> collection.find())
+                .collectList()
+                .block(Duration.ofSeconds(5));
+
+        assertThat(stored).isNotEmpty();
+        assertThat(stored).noneMatch(document -> document.toJson().contains(token.substring(10)));
+        assertThat(stored).anyMatch(document -> ApiTokenService.hash(token).equals(document.get("_id")));
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedWith401ProblemJson() {
+        Browser admin = adminBrowser();
+        Map<String, Object> issued = issue(admin, "{\"name\":\"to-revoke\",\"role\":\"STUDENT\"}");
+        String token = (String) issued.get("token");
+        @SuppressWarnings("unchecked")
+        String id = (String) ((Map<String, Object>) issued.get("details")).get("id");
+        client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        admin.delete("/api/tokens/" + id)
+                .header("X-CSRF-TOKEN", admin.csrf)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("REVOKED");
+
+        client().get()
+                .uri("/api/sessions/after-revoke")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedWith401() {
+        Browser admin = adminBrowser();
+        String expiry = Instant.now().plus(Duration.ofDays(1)).toString();
+        String token =
+                (String) issue(admin, "{\"name\":\"short\",\"role\":\"STUDENT\",\"expiresAt\":\"" + expiry + "\"}")
+                        .get("token");
+        client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        try {
+            clock.advance(Duration.ofDays(2));
+            client().get()
+                    .uri("/api/me")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void anUnknownTokenIsRefusedWith401() {
+        client().get()
+                .uri("/api/feedback/x")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer tango_pat_made-up")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    @Test
+    void refusesAnExpiryMoreThanAYearAway() {
+        Browser admin = adminBrowser();
+        String expiry = Instant.now().plus(Duration.ofDays(400)).toString();
+        admin.post("/api/tokens")
+                .header("X-CSRF-TOKEN", admin.csrf)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"long\",\"role\":\"STUDENT\",\"expiresAt\":\"" + expiry + "\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("expiresAt");
+    }
+
+    @Test
+    void listsTokensWithoutSecrets() {
+        Browser admin = adminBrowser();
+        String token = (String)
+                issue(admin, "{\"name\":\"listed\",\"role\":\"ADMIN\"}").get("token");
+        String list = admin.get("/api/tokens")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(list).contains("\"listed\"").doesNotContain(token).doesNotContain(ApiTokenService.hash(token));
+    }
+
+    private Browser adminBrowser() {
+        User admin = createUser("admin", Role.ADMIN);
+        Browser browser = signIn(admin);
+        browser.page("/admin/users");
+        return browser;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> issue(Browser admin, String body) {
+        return admin.post("/api/tokens")
+                .header("X-CSRF-TOKEN", admin.csrf)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.tango.gateway.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tango.gateway.GatewayIntegrationTest;
+import dev.tango.gateway.token.ApiTokenService;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class UserApiIT extends GatewayIntegrationTest {
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Test
+    void anAdminCreatesUpdatesAndDeactivatesAUser() {
+        String email = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String id = api(Role.ADMIN)
+                                .post()
+                                .uri("/api/users")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue("""
+                        {"displayName":"Dana","email":"%s","roles":["STUDENT"],"programs":["pcc-2026"],
+                         "password":"a-long-password"}
+                        """.formatted(email))
+                                .exchange()
+                                .expectStatus()
+                                .isCreated()
+                                .expectBody()
+                                .jsonPath("$.email")
+                                .isEqualTo(email)
+                                .jsonPath("$.active")
+                                .isEqualTo(true)
+                                .jsonPath("$.passwordHash")
+                                .doesNotExist()
+                                .returnResult()
+                                .getResponseBody()
+                                .length
+                        > 0
+                ? userService
+                        .list()
+                        .filter(u -> u.email().equals(email))
+                        .blockFirst()
+                        .id()
+                        .value()
+                : null;
+
+        api(Role.ADMIN)
+                .patch()
+                .uri("/api/users/" + id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"roles\":[\"STUDENT\",\"MENTOR\"],\"programs\":[\"pcc-2026\",\"acc-2027\"]}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.roles.length()")
+                .isEqualTo(2)
+                .jsonPath("$.programs[0]")
+                .isEqualTo("acc-2027");
+
+        api(Role.ADMIN)
+                .post()
+                .uri("/api/users/" + id + "/deactivate")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(false);
+
+        Browser browser = Browser.open(client(), newAddress());
+        assertThat(browser.postLogin(email, "a-long-password")
+                        .getResponseHeaders()
+                        .getLocation())
+                .hasToString("/login?deactivated");
+
+        api(Role.ADMIN)
+                .get()
+                .uri("/api/users")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.email == '" + email + "')].active")
+                .isEqualTo(false);
+    }
+
+    @Test
+    void nonAdminsAreRefusedWith403() {
+        for (Role role : new Role[] {Role.STUDENT, Role.MENTOR}) {
+            api(role)
+                    .get()
+                    .uri("/api/users")
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            api(role)
+                    .post()
+                    .uri("/api/tokens")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"name\":\"x\",\"role\":\"ADMIN\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+        }
+        User student = createUser("student", Role.STUDENT);
+        signIn(student).get("/api/users").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void invalidInputIsRefusedWith400ProblemJsonListingEveryField() {
+        api(Role.ADMIN)
+                .post()
+                .uri("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\":\"\",\"email\":\"not-an-email\",\"roles\":[],\"password\":\"short\","
+                        + "\"programs\":[\"bad program\"]}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Invalid request")
+                .jsonPath("$.errors[*].field")
+                .value(fields -> assertThat(fields.toString())
+                        .contains("displayName", "email", "roles", "password", "programs"));
+    }
+
+    @Test
+    void aDuplicateEmailIsAConflict() {
+        User existing = createUser("student", Role.STUDENT);
+        api(Role.ADMIN)
+                .post()
+                .uri("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\":\"Copy\",\"email\":\""
+                        + existing.email().toUpperCase()
+                        + "\",\"roles\":[\"MENTOR\"],\"password\":\"a-long-password\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anUnknownUserIs404() {
+        api(Role.ADMIN)
+                .get()
+                .uri("/api/users/nobody-here")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void storesOnlyAPasswordHash() {
+        User user = createUser("student", Role.STUDENT);
+        User stored = userService.get(user.id()).block(Duration.ofSeconds(5));
+        assertThat(stored.passwordHash()).startsWith("{bcrypt}").doesNotContain(PASSWORD);
+    }
+
+    private WebTestClient api(Role role) {
+        String token = tokens.issue("test-" + role, role, Set.of(), null, "test")
+                .block(Duration.ofSeconds(5))
+                .plaintext();
+        return client().mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
+    }
+}
