@@ -78,6 +78,8 @@ class StudentSessionsApiIT extends FeedbackServiceIntegrationTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.paths['/api/feedback/students/{studentId}/sessions'].get")
-                .exists();
+                .exists()
+                .jsonPath("$.components.schemas.StudentSessionsResponse.properties.studentId.type")
+                .isEqualTo("string");
     }
 }

@@ -78,6 +78,8 @@ class TimelineApiIT extends ScoringServiceIntegrationTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.paths['/api/scoring/sessions/{sessionId}/timeline'].get")
-                .exists();
+                .exists()
+                .jsonPath("$.components.schemas.TimelineResponse.properties.sessionId.type")
+                .isEqualTo("string");
     }
 }
