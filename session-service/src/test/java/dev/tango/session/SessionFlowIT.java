@@ -53,6 +53,8 @@ class SessionFlowIT {
 
     @BeforeEach
     void client() {
+        // The first requests of a fresh context (api-docs, prometheus) can be slow on a busy two-core machine.
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         sessions = new SessionsClient(web);
     }
 
@@ -221,6 +223,34 @@ class SessionFlowIT {
                 .containsPattern("tango_sessions_lifecycle_total\\{[^}]*status=\"IN_PROGRESS\"")
                 .containsPattern("tango_outbox_backlog\\{[^}]*collection=\"sessions\"")
                 .contains("tango_outbox_relay_lag_seconds");
+    }
+
+    @Test
+    void documentsTheApiWithIdsAsStrings() {
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/sessions'].post")
+                .exists()
+                .jsonPath("$.paths['/api/sessions/{id}'].get")
+                .exists()
+                .jsonPath("$.paths['/api/sessions/{id}/start'].post")
+                .exists()
+                .jsonPath("$.paths['/api/sessions/{id}/phase'].post")
+                .exists()
+                .jsonPath("$.paths['/api/sessions/{id}/end'].post")
+                .exists()
+                .jsonPath("$.paths['/api/sessions/{id}/cancel'].post")
+                .exists()
+                .jsonPath("$.components.schemas.CreateSessionRequest.properties.programId.type")
+                .isEqualTo("string")
+                .jsonPath("$.components.schemas.CreateSessionRequest.properties.mentorIds.items.type")
+                .isEqualTo("string")
+                .jsonPath("$.components.schemas.SessionView.properties.id.type")
+                .isEqualTo("string");
     }
 
     private List<EventEnvelope<?>> eventsOf(String id, int count) {

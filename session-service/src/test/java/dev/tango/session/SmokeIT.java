@@ -1,6 +1,7 @@
 package dev.tango.session;
 
 import dev.tango.testsupport.ServiceIntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -15,6 +16,9 @@ class SmokeIT {
 
     @Test
     void healthAndPrometheusAndProblems() {
+        // The first requests of a fresh context can be slow on a busy two-core machine.
+        WebTestClient web =
+                this.web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         web.get()
                 .uri("/actuator/health")
                 .exchange()
