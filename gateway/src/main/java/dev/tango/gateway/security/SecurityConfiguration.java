@@ -127,7 +127,7 @@ class SecurityConfiguration {
                                 frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self';"
                                 + " style-src 'self'; img-src 'self' data:; frame-ancestors 'none';"
-                                + " form-action 'self'; base-uri 'self'")))
+                                + " base-uri 'self'")))
                 .addFilterBefore(new ActiveUserWebFilter(users), SecurityWebFiltersOrder.AUTHORIZATION);
         loginMode.configure(http);
         return http.build();

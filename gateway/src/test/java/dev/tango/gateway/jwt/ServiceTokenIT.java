@@ -45,6 +45,15 @@ class ServiceTokenIT extends GatewayIntegrationTest {
         assertThat(jwt.getClaimAsString("name")).isEqualTo(mentor.displayName());
         assertThat(jwt.getId()).isNotBlank();
         assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
+        String payload = new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"aud\":\"tango-api\"", "\"roles\":[\"MENTOR\"]");
+    }
+
+    @Test
+    void aRestartReadingTheSameKeyFolderKeepsTheSameKid() {
+        assertThat(SigningKey.loadOrCreate(KEY_DIR).keyId()).isEqualTo(signingKey.keyId());
     }
 
     @Test
