@@ -126,9 +126,15 @@ public class OutboxRelay implements AutoCloseable {
             // The last relay failed; the pending sweep publishes this document's entries too.
             return;
         }
-        relay(collection, id).subscribe(null, e -> {
-            // already logged and counted in failed()
-        });
+        try {
+            relay(collection, id).subscribe(null, e -> {
+                // already logged and counted in failed()
+            });
+        } catch (RuntimeException e) {
+            // The write has been stored; a relay that cannot even be scheduled must not turn it into an error.
+            log.warn("Could not schedule the relay of {}/{}: {}", collection, id, e.toString());
+            scheduleSweep();
+        }
     }
 
     /**
