@@ -62,7 +62,10 @@ public final class MongoServerMain {
         stopped.await();
     }
 
-    /** Commits the store before acknowledging what MongoDB would acknowledge only once it is in its journal. */
+    /**
+     * Commits the store before acknowledging what MongoDB would acknowledge only once it is in its journal, and
+     * answers {@code hello} on every database as MongoDB does (Spring Boot's Mongo health check sends it).
+     */
     static final class JournalingH2Backend extends H2Backend {
 
         private static final Set<String> WRITE_COMMANDS =
@@ -80,6 +83,13 @@ public final class MongoServerMain {
                 Document reply = new Document();
                 reply.put("numFiles", 1);
                 reply.put("ok", 1.0);
+                return reply;
+            }
+            if (name.equals("hello")) {
+                // mongo-java-server knows only the legacy isMaster; hello is the same answer under a new name.
+                Document reply = super.handleCommand(channel, database, "ismaster", query);
+                reply.remove("ismaster");
+                reply.put("isWritablePrimary", true);
                 return reply;
             }
             Document reply = super.handleCommand(channel, database, command, query);

@@ -54,6 +54,9 @@ class LocalInfrastructureIT {
 
             try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
                 documents(mongo).insertOne(new Document("_id", "doc-1").append("text", "kept"));
+                // Spring Boot's Mongo health check sends hello to a database that holds data.
+                assertThat(mongo.getDatabase("local-stack-it").runCommand(new Document("hello", 1)))
+                        .containsEntry("isWritablePrimary", true);
             }
         }
 
