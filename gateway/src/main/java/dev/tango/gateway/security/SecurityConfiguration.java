@@ -32,9 +32,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import reactor.core.publisher.Mono;
 
 /**
- * Two filter chains. API clients ({@code Authorization: Bearer tango_pat_...} on /api/** or /actuator/**) are
- * stateless: no session, no CSRF (a browser cannot be made to send that header cross-site). Everything else is the
- * browser chain: session cookie, CSRF on every state-changing request, form or OpenID Connect sign-in.
+ * Two filter chains. API clients ({@code Authorization: Bearer tango_pat_...} on /api/**, /actuator/** or the
+ * OpenAPI document) are stateless: no session, no CSRF (a browser cannot be made to send that header cross-site).
+ * Everything else is the browser chain: session cookie, CSRF on every state-changing request, form or OpenID Connect sign-in.
  *
  * <p>Actuator: health is open for orchestration; every other actuator endpoint (prometheus included) needs ADMIN on the
  * same port, so Prometheus scrapes with an ADMIN API token as bearer. One port keeps the local stack simple.
@@ -84,7 +84,8 @@ class SecurityConfiguration {
                         ? ServerWebExchangeMatcher.MatchResult.match()
                         : ServerWebExchangeMatcher.MatchResult.notMatch();
         return http.securityMatcher(new AndServerWebExchangeMatcher(
-                        ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**"), hasBearer))
+                        ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**", "/v3/api-docs/**"),
+                        hasBearer))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

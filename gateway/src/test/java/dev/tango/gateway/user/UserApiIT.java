@@ -155,6 +155,25 @@ class UserApiIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void theAdminApiIsDocumentedInOpenApi() {
+        api(Role.ADMIN)
+                .get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/users']")
+                .exists()
+                .jsonPath("$.paths['/api/users/{id}/deactivate']")
+                .exists()
+                .jsonPath("$.paths['/api/tokens/{id}']")
+                .exists()
+                .jsonPath("$.paths['/api/me']")
+                .exists();
+    }
+
+    @Test
     void anUnknownUserIs404() {
         api(Role.ADMIN)
                 .get()
