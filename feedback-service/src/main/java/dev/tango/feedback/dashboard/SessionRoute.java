@@ -3,6 +3,8 @@ package dev.tango.feedback.dashboard;
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
+import dev.tango.support.events.Disposition;
+import dev.tango.support.events.Receipt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.tango.feedback.dashboard;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.UserId;
+import dev.tango.support.events.Receipt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import dev.tango.events.EventEnvelope;
 import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
 import dev.tango.feedback.FeedbackServiceIntegrationTest;
-import dev.tango.feedback.SessionStory;
+import dev.tango.testsupport.SessionStory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

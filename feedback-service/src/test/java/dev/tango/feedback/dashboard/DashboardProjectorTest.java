@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.Phase;
-import dev.tango.feedback.SessionStory;
 import dev.tango.support.events.ProcessedEvents;
+import dev.tango.testsupport.SessionStory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tango.events.GoldenSamples;
 import dev.tango.feedback.FeedbackServiceIntegrationTest;
-import dev.tango.feedback.GoldenStory;
+import dev.tango.testsupport.GoldenStory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

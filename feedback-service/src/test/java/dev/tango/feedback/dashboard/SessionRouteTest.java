@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tango.events.EventEnvelope;
-import dev.tango.feedback.SessionStory;
+import dev.tango.support.events.Disposition;
+import dev.tango.support.events.Receipt;
+import dev.tango.testsupport.SessionStory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

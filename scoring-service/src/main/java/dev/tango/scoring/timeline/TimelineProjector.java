@@ -2,6 +2,7 @@ package dev.tango.scoring.timeline;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.support.events.ProcessedEvents;
+import dev.tango.support.events.Receipt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tango.events.GoldenSamples;
 import dev.tango.events.SessionId;
-import dev.tango.scoring.GoldenStory;
 import dev.tango.scoring.ScoringServiceIntegrationTest;
+import dev.tango.testsupport.GoldenStory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.Phase;
 import dev.tango.scoring.ScoringServiceIntegrationTest;
-import dev.tango.scoring.SessionStory;
+import dev.tango.testsupport.SessionStory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -103,6 +103,11 @@ public class TangoKafkaAutoConfiguration {
                     recoverer.accept(record, exception);
                 },
                 new FixedBackOff(properties.retryInterval().toMillis(), properties.maxRetries()));
+        // Listeners return Mono, so the container waits for every record of a poll to be acknowledged. Seeking back
+        // after a record that failed to deserialize leaves the rest unacknowledged and the consumer paused for good
+        // (seen on spring-kafka 4.0.6); without the seek, the remaining records and the retries are served from
+        // memory, in order, with the same bounded attempts and dead-letter topic.
+        handler.setSeekAfterError(false);
         return handler;
     }
 

@@ -2,6 +2,7 @@ package dev.tango.feedback.dashboard.kafka;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.feedback.dashboard.DashboardProjector;
+import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import dev.tango.events.EventEnvelope;
 import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
 import dev.tango.feedback.dashboard.SessionRoute;
+import dev.tango.support.events.StoredEvent;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

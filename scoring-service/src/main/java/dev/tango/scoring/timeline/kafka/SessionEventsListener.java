@@ -2,6 +2,7 @@ package dev.tango.scoring.timeline.kafka;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.scoring.timeline.TimelineProjector;
+import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

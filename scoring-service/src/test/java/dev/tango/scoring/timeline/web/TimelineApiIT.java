@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tango.events.SessionId;
 import dev.tango.scoring.ScoringServiceIntegrationTest;
-import dev.tango.scoring.SessionStory;
+import dev.tango.testsupport.SessionStory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
