@@ -1,0 +1,314 @@
+package dev.tango.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The foundation flow end to end: Kafka, Mongo and the three services as real processes, driven over HTTP only. A
+ * session marked in the session service must reach the scoring timeline and the student's dashboard through Kafka,
+ * and a rejected request must reach neither.
+ */
+class TangoSystemIT {
+
+    private static final System.Logger LOG = System.getLogger(TangoSystemIT.class.getName());
+
+    /** Five JVMs start at once on a possibly loaded 2-core machine. */
+    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(180);
+
+    /** From the session service's answer until both projections show the change. */
+    private static final Duration PROJECTION_PATIENCE = Duration.ofSeconds(60);
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Kept when a test failed, for the components' logs under {@code logs/}. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dataDir;
+
+    private static LocalStack stack;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void startTheWholeStack() {
+        stack = LocalStack.builder()
+                .dataDir(dataDir)
+                .freePorts()
+                .startupTimeout(STARTUP_PATIENCE)
+                .progress(line -> LOG.log(System.Logger.Level.INFO, line))
+                .build()
+                .start();
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(REQUEST_TIMEOUT)
+                .build();
+
+        Map<Component, Long> rss = stack.residentMemory();
+        long totalRss = rss.values().stream().mapToLong(Long::longValue).sum();
+        LOG.log(
+                System.Logger.Level.INFO,
+                String.format(
+                        Locale.ROOT,
+                        "Tango stack healthy in %s (Kafka and Mongo in %s); total RSS %d MB %s",
+                        LocalStack.seconds(stack.startupTime()),
+                        LocalStack.seconds(stack.infrastructureStartupTime()),
+                        totalRss / (1024 * 1024),
+                        megabytes(rss)));
+    }
+
+    @AfterAll
+    static void closeTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aSessionMarkedThroughItsPhasesReachesTheTimelineAndTheStudentsDashboard() {
+        String studentId = freshStudentId();
+        Document created = post(sessionUrl(""), scheduleRequest(studentId), 201);
+        String id = created.getString("id");
+        assertThat(id).isNotBlank();
+        assertThat(created.getString("status")).isEqualTo("SCHEDULED");
+
+        assertThat(post(sessionUrl("/" + id + "/start"), null, 200).getString("currentPhase"))
+                .isEqualTo("OPENING");
+        for (String phase : List.of("EXPLORING", "ACTION_PLANNING", "CLOSING")) {
+            assertThat(post(sessionUrl("/" + id + "/phase"), phaseRequest(phase), 200)
+                            .getString("currentPhase"))
+                    .isEqualTo(phase);
+        }
+        Document ended = post(sessionUrl("/" + id + "/end"), null, 200);
+        assertThat(ended.getString("status")).isEqualTo("ENDED");
+        String startedAt = ended.getString("startedAt");
+        String endedAt = ended.getString("endedAt");
+        long expectedDurationMs = Duration.between(Instant.parse(startedAt), Instant.parse(endedAt))
+                .toMillis();
+
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Reply reply = get(stack.scoringServiceUrl() + "/api/scoring/sessions/" + id + "/timeline");
+            assertThat(reply.status()).as("timeline status code").isEqualTo(200);
+            Document timeline = reply.body();
+            assertThat(timeline.getString("status")).isEqualTo("ENDED");
+            assertThat(timeline.getString("sessionId")).isEqualTo(id);
+            assertThat(timeline.getString("studentId")).isEqualTo(studentId);
+            assertThat(timeline.getString("programId")).isEqualTo("pcc-2026");
+            assertThat(timeline.getList("mentorIds", String.class)).containsExactly("mentor-marco");
+            assertThat(timeline.getString("mode")).isEqualTo("LIVE");
+            assertThat(timeline.getString("startedAt")).isEqualTo(startedAt);
+            assertThat(timeline.getString("endedAt")).isEqualTo(endedAt);
+            assertThat(phasesOf(timeline)).containsExactly("OPENING", "EXPLORING", "ACTION_PLANNING", "CLOSING");
+            assertThat(timeline.getList("skippedPhases", String.class)).containsExactly("MEANING_MAKING");
+            Document timeInPhase = timeline.get("timeInPhaseMs", Document.class);
+            assertThat(timeInPhase.keySet())
+                    .containsExactlyInAnyOrder("OPENING", "EXPLORING", "ACTION_PLANNING", "CLOSING");
+            assertThat(timeInPhase.values())
+                    .allSatisfy(ms -> assertThat(((Number) ms).longValue()).isNotNegative());
+            long sum = timeInPhase.values().stream()
+                    .mapToLong(ms -> ((Number) ms).longValue())
+                    .sum();
+            assertThat(number(timeline, "durationMs")).isEqualTo(sum).isEqualTo(expectedDurationMs);
+            // scheduled, started, four phases entered, ended
+            assertThat(number(timeline, "lastSequence")).isEqualTo(7);
+        });
+
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Reply reply = get(studentSessionsUrl(studentId));
+            assertThat(reply.status()).as("dashboard status code").isEqualTo(200);
+            assertThat(reply.body().getString("studentId")).isEqualTo(studentId);
+            List<Document> sessions = reply.body().getList("sessions", Document.class);
+            assertThat(sessions).hasSize(1);
+            Document session = sessions.get(0);
+            assertThat(session.getString("sessionId")).isEqualTo(id);
+            assertThat(session.getString("programId")).isEqualTo("pcc-2026");
+            assertThat(session.getString("status")).isEqualTo("ENDED");
+            assertThat(session.getList("phasesVisited", String.class))
+                    .containsExactly("OPENING", "EXPLORING", "ACTION_PLANNING", "CLOSING");
+            assertThat(session.getString("currentPhase")).isEqualTo("CLOSING");
+            assertThat(session.getString("startedAt")).isEqualTo(startedAt);
+            assertThat(session.getString("endedAt")).isEqualTo(endedAt);
+            assertThat(number(session, "durationMs")).isEqualTo(expectedDurationMs);
+            assertThat(number(session, "lastSequence")).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void rejectedRequestsAnswerAProblemAndNeverReachTheProjections() {
+        String studentId = freshStudentId();
+        String id = post(sessionUrl(""), scheduleRequest(studentId), 201).getString("id");
+        post(sessionUrl("/" + id + "/start"), null, 200);
+        for (String phase : List.of("EXPLORING", "ACTION_PLANNING", "CLOSING")) {
+            post(sessionUrl("/" + id + "/phase"), phaseRequest(phase), 200);
+        }
+        long lastSequence = await().atMost(PROJECTION_PATIENCE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> {
+                            Reply reply = get(timelineUrl(id));
+                            return reply.status() == 200
+                                            && List.of("OPENING", "EXPLORING", "ACTION_PLANNING", "CLOSING")
+                                                    .equals(phasesOf(reply.body()))
+                                    ? number(reply.body(), "lastSequence")
+                                    : null;
+                        },
+                        sequence -> sequence != null);
+        long versionBefore = number(getOk(sessionUrl("/" + id)), "version");
+
+        Reply illegalMove = send(postRequest(sessionUrl("/" + id + "/phase"), phaseRequest("OPENING")));
+        assertThat(illegalMove.status()).isEqualTo(409);
+        assertThat(illegalMove.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(illegalMove.body().getString("currentPhase")).isEqualTo("CLOSING");
+        assertThat(illegalMove.body().getString("requestedPhase")).isEqualTo("OPENING");
+        assertThat(illegalMove.body().getList("allowedMoves", String.class)).containsExactly("ACTION_PLANNING");
+
+        Reply malformed = send(postRequest(sessionUrl("/" + id + "/phase"), "{\"phase\":"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(number(malformed.body(), "status")).isEqualTo(400);
+
+        Document unchanged = getOk(sessionUrl("/" + id));
+        assertThat(number(unchanged, "version")).isEqualTo(versionBefore);
+        assertThat(unchanged.getString("currentPhase")).isEqualTo("CLOSING");
+
+        // A later, legal move: once it is projected, anything the rejected requests had published would be too.
+        post(sessionUrl("/" + id + "/phase"), phaseRequest("ACTION_PLANNING"), 200);
+        List<String> expected = List.of("OPENING", "EXPLORING", "ACTION_PLANNING", "CLOSING", "ACTION_PLANNING");
+
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Reply reply = get(timelineUrl(id));
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(phasesOf(reply.body())).containsExactlyElementsOf(expected);
+            assertThat(reply.body().getString("status")).isEqualTo("IN_PROGRESS");
+            assertThat(number(reply.body(), "lastSequence")).isEqualTo(lastSequence + 1);
+        });
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Reply reply = get(studentSessionsUrl(studentId));
+            assertThat(reply.status()).isEqualTo(200);
+            Document session = reply.body().getList("sessions", Document.class).get(0);
+            assertThat(session.getList("phasesVisited", String.class)).containsExactlyElementsOf(expected);
+            assertThat(session.getString("currentPhase")).isEqualTo("ACTION_PLANNING");
+            assertThat(number(session, "lastSequence")).isEqualTo(lastSequence + 1);
+        });
+    }
+
+    private static String freshStudentId() {
+        return "student-" + UUID.randomUUID();
+    }
+
+    private static String scheduleRequest(String studentId) {
+        return "{\"programId\":\"pcc-2026\",\"studentId\":\"" + studentId + "\",\"mentorIds\":[\"mentor-marco\"]}";
+    }
+
+    private static String phaseRequest(String phase) {
+        return "{\"phase\":\"" + phase + "\"}";
+    }
+
+    private static String sessionUrl(String path) {
+        return stack.sessionServiceUrl() + "/api/sessions" + path;
+    }
+
+    private static String timelineUrl(String sessionId) {
+        return stack.scoringServiceUrl() + "/api/scoring/sessions/" + sessionId + "/timeline";
+    }
+
+    private static String studentSessionsUrl(String studentId) {
+        return stack.feedbackServiceUrl() + "/api/feedback/students/" + studentId + "/sessions";
+    }
+
+    private static List<String> phasesOf(Document timeline) {
+        return timeline.getList("phases", Document.class).stream()
+                .map(visit -> visit.getString("phase"))
+                .toList();
+    }
+
+    private static long number(Document document, String key) {
+        Object value = document.get(key);
+        assertThat(value).as(key).isInstanceOf(Number.class);
+        return ((Number) value).longValue();
+    }
+
+    /** POSTs a JSON body (or none) and requires the given status. */
+    private static Document post(String url, String json, int expectedStatus) {
+        Reply reply = send(postRequest(url, json));
+        assertThat(reply.status())
+                .as("POST %s %s answered %s", url, json, reply.body())
+                .isEqualTo(expectedStatus);
+        return reply.body();
+    }
+
+    private static HttpRequest postRequest(String url, String json) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        if (json == null) {
+            return request.POST(HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+    }
+
+    private static Document getOk(String url) {
+        Reply reply = get(url);
+        assertThat(reply.status()).as("GET %s answered %s", url, reply.body()).isEqualTo(200);
+        return reply.body();
+    }
+
+    private static Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+    }
+
+    private static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    body.isBlank() ? new Document() : Document.parse(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + request.method() + " " + request.uri(), e);
+        }
+    }
+
+    private static String megabytes(Map<Component, Long> rss) {
+        StringBuilder out = new StringBuilder("(");
+        rss.forEach((component, bytes) -> {
+            if (out.length() > 1) {
+                out.append(", ");
+            }
+            out.append(component.displayName())
+                    .append(' ')
+                    .append(bytes / (1024 * 1024))
+                    .append(" MB");
+        });
+        return out.append(')').toString();
+    }
+
+    /** An HTTP answer with its JSON object body (parsed with the BSON driver's JSON reader, already on the path). */
+    private record Reply(int status, String contentType, Document body) {}
+}
