@@ -89,6 +89,23 @@ public final class Downstream {
                       "status":"SCHEDULED","scheduledFor":"2026-04-01T09:00:00Z"}],"page":0,"size":20,"total":1}
                     """);
         }
+        if (uri.equals("/api/sessions/s-1")) {
+            return new Answer(200, """
+                    {"id":"s-1","programId":"pcc-2026","studentId":"student-with-sessions","mentorIds":["mentor-marco"],
+                     "mode":"REVIEW","status":"IN_PROGRESS","currentPhase":"MEANING_MAKING",
+                     "allowedMoves":["EXPLORING","ACTION_PLANNING"],"scheduledFor":"2026-03-01T10:00:00Z",
+                     "startedAt":"2026-03-01T10:02:00Z","endedAt":null,"cancelledAt":null,"cancelReason":null,
+                     "phases":[{"phase":"OPENING","enteredAt":"2026-03-01T10:02:00Z","offsetMs":0},
+                               {"phase":"MEANING_MAKING","enteredAt":"2026-03-01T10:09:00Z","offsetMs":421000}],
+                     "version":3,"extra":"ignored"}
+                    """);
+        }
+        if (uri.startsWith("/api/sessions/s-hidden")) {
+            return new Answer(404, "{\"title\":\"Not found\",\"detail\":\"No session s-hidden\"}");
+        }
+        if (uri.startsWith("/api/sessions/s-broken")) {
+            return new Answer(500, "{\"title\":\"boom\"}");
+        }
         if (uri.startsWith("/api/sessions?programId=")) {
             return new Answer(503, "{\"title\":\"down\"}");
         }

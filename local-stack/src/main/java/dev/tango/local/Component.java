@@ -9,10 +9,18 @@ public enum Component {
     MONGO("mongo", 27019),
     SESSION_SERVICE("session-service", 8081),
     SCORING_SERVICE("scoring-service", 8082),
-    FEEDBACK_SERVICE("feedback-service", 8083);
+    FEEDBACK_SERVICE("feedback-service", 8083),
+    /** The edge: web UI, sign-in, service tokens, routing of /api/** to the services. */
+    GATEWAY("gateway", 8080);
 
-    /** The three Spring Boot services, in the order they are listed to the user. */
-    public static final List<Component> SERVICES = List.of(SESSION_SERVICE, SCORING_SERVICE, FEEDBACK_SERVICE);
+    /**
+     * The Spring Boot applications, each run from its exec jar, in the order they are listed to the user: the three
+     * services and the gateway in front of them.
+     */
+    public static final List<Component> SERVICES = List.of(SESSION_SERVICE, SCORING_SERVICE, FEEDBACK_SERVICE, GATEWAY);
+
+    /** The services behind the gateway, which accept only the JWTs it signs. */
+    public static final List<Component> BACKEND_SERVICES = List.of(SESSION_SERVICE, SCORING_SERVICE, FEEDBACK_SERVICE);
 
     /** Kafka and Mongo, which the services need. */
     public static final List<Component> INFRASTRUCTURE = List.of(KAFKA, MONGO);
@@ -25,7 +33,7 @@ public enum Component {
         this.defaultPort = defaultPort;
     }
 
-    /** The name used on the console, in log file names and, for services, as the Maven module name. */
+    /** The name used on the console, in log file names and, for services and the gateway, as the Maven module name. */
     public String displayName() {
         return displayName;
     }

@@ -35,6 +35,9 @@ interface HealthProbe extends AutoCloseable {
         return switch (component) {
             case KAFKA -> new KafkaProbe(kafkaBootstrap);
             case MONGO -> new MongoProbe(mongoUri, port);
+            // Ready only after its startup runners, so the demo users exist once the gateway counts as up.
+            case GATEWAY ->
+                new HttpHealthProbe(URI.create("http://" + Ports.HOST + ":" + port + "/actuator/health/readiness"));
             default -> new HttpHealthProbe(URI.create("http://" + Ports.HOST + ":" + port + "/actuator/health"));
         };
     }

@@ -26,19 +26,24 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The whole platform on one machine: a Kafka broker (KRaft), a MongoDB-protocol server and the services, each in its
- * own OS process, with their data in one directory.
+ * The whole platform on one machine: a Kafka broker (KRaft), a MongoDB-protocol server, the services and the gateway
+ * in front of them, each in its own OS process, with their data in one directory.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().dataDir(tmp).freePorts().build().start()) {
- *     String sessions = stack.sessionServiceUrl();
+ *     String ui = stack.gatewayUrl();
  *     stack.kill(Component.KAFKA);   // kill -9
  *     stack.start(Component.KAFKA);  // same ports, same data
  * }
  * }</pre>
  *
- * <p>{@link #start()} starts Kafka and Mongo in parallel, then the services in parallel, and returns once every
- * component answers its health check. {@link #close()} stops the services first, then Kafka, then Mongo.
+ * <p>{@link #start()} starts Kafka and Mongo in parallel, then the services and the gateway in parallel, and returns
+ * once every component answers its health check. {@link #close()} stops the services and the gateway first, then
+ * Kafka, then Mongo.
+ *
+ * <p>The gateway runs with Spring profile {@code local} (it seeds the {@link #demoUsers() demo users}), keeps its
+ * signing key in {@code <data>/keys} and is the issuer the services are told to trust: they verify its JWTs with the
+ * key set at {@code <gateway>/.well-known/jwks.json}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -75,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
     private final Map<Component, ChildProcess> processes = new ConcurrentHashMap<>();
+    private final Map<Component, Path> jars = new EnumMap<>(Component.class);
     private final Set<Component> healthy = ConcurrentHashMap.newKeySet();
     private final Object closeLock = new Object();
     private int controllerPort;
@@ -120,7 +126,6 @@ public final class LocalStack implements AutoCloseable {
         for (Component component : components) {
             requirePortsFree(component);
         }
-        Map<Component, Path> jars = new EnumMap<>(Component.class);
         for (Component service : services()) {
             jars.put(service, serviceJar(service));
         }
@@ -182,7 +187,7 @@ public final class LocalStack implements AutoCloseable {
         return process(component).pid();
     }
 
-    /** Stops everything: services first, then Kafka, then Mongo. Safe to call more than once. */
+    /** Stops everything: services and gateway first, then Kafka, then Mongo. Safe to call more than once. */
     @Override
     public void close() {
         synchronized (closeLock) {
@@ -221,7 +226,22 @@ public final class LocalStack implements AutoCloseable {
         return serviceUrl(Component.FEEDBACK_SERVICE);
     }
 
-    /** {@code http://127.0.0.1:<port>} of a service, without a trailing slash. */
+    /** The one URL people use: the web UI, sign-in and {@code /api/**}. */
+    public String gatewayUrl() {
+        return serviceUrl(Component.GATEWAY);
+    }
+
+    /**
+     * The DEMO users the gateway seeds (it runs with profile {@code local}), with their public demo passwords, read
+     * from the gateway jar this stack starts. Empty when the stack has no gateway.
+     */
+    public List<DemoUser> demoUsers() {
+        requireStarted();
+        Path gatewayJar = jars.get(Component.GATEWAY);
+        return gatewayJar == null ? List.of() : DemoUser.readFrom(gatewayJar);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of a service or the gateway, without a trailing slash. */
     public String serviceUrl(Component service) {
         if (!service.isService()) {
             throw new IllegalArgumentException(service.displayName() + " is not an HTTP service");
@@ -244,11 +264,12 @@ public final class LocalStack implements AutoCloseable {
         return controllerPort;
     }
 
-    /** Kafka, Mongo and the services this stack runs, in start order. */
+    /** Kafka, Mongo, the services and the gateway this stack runs, in start order. */
     public Set<Component> components() {
         return EnumSet.copyOf(components);
     }
 
+    /** The services and the gateway this stack runs. */
     public List<Component> services() {
         return components.stream().filter(Component::isService).toList();
     }
@@ -308,9 +329,9 @@ public final class LocalStack implements AutoCloseable {
     private Path serviceJar(Component service) {
         String name = service.displayName();
         Path target = home.resolve(name).resolve("target");
-        List<Path> jars;
+        List<Path> candidates;
         try (Stream<Path> files = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
-            jars = files.filter(file -> {
+            candidates = files.filter(file -> {
                         String fileName = file.getFileName().toString();
                         return fileName.startsWith(name + "-") && fileName.endsWith("-exec.jar");
                     })
@@ -319,7 +340,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (jars.isEmpty()) {
+        if (candidates.isEmpty()) {
             String hint = Files.isRegularFile(home.resolve("pom.xml"))
                     ? ""
                     : " " + home + " does not look like the Tango checkout: run from there, or pass --home=DIR"
@@ -328,7 +349,7 @@ public final class LocalStack implements AutoCloseable {
                     + "-<version>-exec.jar under " + home + ". Build it with ./mvnw -DskipTests package"
                     + " (./tango does that for you), or pass --no-services." + hint);
         }
-        return jars.get(0);
+        return candidates.get(0);
     }
 
     /**
@@ -390,15 +411,62 @@ public final class LocalStack implements AutoCloseable {
                         "--port",
                         Integer.toString(port(Component.MONGO))));
             }
+            case GATEWAY -> {
+                command.add("-javaagent:" + agentJar);
+                command.addAll(List.of("-jar", serviceJar.toString()));
+                command.addAll(gatewayArguments());
+            }
             default -> {
                 command.add("-javaagent:" + agentJar);
                 command.addAll(List.of("-jar", serviceJar.toString()));
                 command.add("--server.port=" + port(component));
                 command.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrap());
                 command.add("--spring.mongodb.uri=" + mongoUri());
+                command.addAll(issuerArguments());
             }
         }
         return command;
+    }
+
+    /**
+     * The gateway: demo users (profile local), its key under the data directory, itself as issuer, and the services of
+     * this stack as route targets (one left out keeps the gateway's default URL).
+     */
+    private List<String> gatewayArguments() {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port(Component.GATEWAY),
+                "--spring.profiles.active=local",
+                "--spring.mongodb.uri=" + mongoUri(),
+                "--tango.security.key-dir=" + dataDir.resolve("keys"),
+                "--tango.security.issuer=" + gatewayUrl()));
+        Map<Component, String> routeKeys = Map.of(
+                Component.SESSION_SERVICE, "session",
+                Component.SCORING_SERVICE, "scoring",
+                Component.FEEDBACK_SERVICE, "feedback");
+        for (Component service : Component.BACKEND_SERVICES) {
+            if (components.contains(service)) {
+                arguments.add("--tango.gateway.services." + routeKeys.get(service) + "=" + serviceUrl(service));
+            }
+        }
+        return arguments;
+    }
+
+    /**
+     * What a service needs to accept the gateway's JWTs: the issuer to expect and where its public keys are. A service
+     * that does not verify tokens yet ignores them.
+     */
+    private List<String> issuerArguments() {
+        if (!components.contains(Component.GATEWAY)) {
+            return List.of();
+        }
+        return List.of(
+                "--tango.security.issuer=" + gatewayUrl(),
+                "--tango.security.jwk-set-uri=" + gatewayUrl() + "/.well-known/jwks.json");
+    }
+
+    /** The command that starts a component, e.g. to check its arguments; known once the ports are resolved. */
+    List<String> commandLine(Component component) {
+        return process(component).command();
     }
 
     /** Launches the group at once, then waits for all of them in parallel; the first failure cancels the rest. */
@@ -603,7 +671,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
 
-        /** The Tango checkout, where the service jars are built. Default: the current directory. */
+        /** The Tango checkout, where the service and gateway jars are built. Default: the current directory. */
         public Builder home(Path home) {
             this.home = Objects.requireNonNull(home);
             return this;
@@ -633,12 +701,12 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** With all three services (the default), or with Kafka and Mongo only. */
+        /** With all three services and the gateway (the default), or with Kafka and Mongo only. */
         public Builder withServices(boolean withServices) {
             return services(withServices ? Component.SERVICES : List.of());
         }
 
-        /** Only these services, besides Kafka and Mongo. */
+        /** Only these services (the gateway counts as one), besides Kafka and Mongo. */
         public Builder services(Collection<Component> services) {
             for (Component service : services) {
                 if (!service.isService()) {

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The command behind {@code ./tango}: starts the {@link LocalStack}, prints progress, the URLs, the time to healthy
- * and the memory taken, then runs until Ctrl-C. See {@code tango-help.txt} for the options.
+ * and the memory taken, and ends with the demo users and the gateway's URL; then runs until Ctrl-C. See
+ * {@code tango-help.txt} for the options.
  */
 public final class TangoLocal {
 
@@ -44,7 +46,7 @@ public final class TangoLocal {
                 () -> {
                     if (!stack.isClosed()) {
                         out.println();
-                        out.println("Stopping Tango (services, then Kafka, then Mongo)...");
+                        out.println("Stopping Tango (gateway and services, then Kafka, then Mongo)...");
                         stack.close();
                         out.println("Stopped. Data kept in " + stack.dataDir());
                     }
@@ -86,6 +88,9 @@ public final class TangoLocal {
                 .append(rss.isEmpty() ? "unknown (no /proc)" : Rss.summary(rss))
                 .append("\n");
         for (Component service : stack.services()) {
+            if (service == Component.GATEWAY) {
+                continue;
+            }
             String url = stack.serviceUrl(service);
             report.append(String.format(
                     "%n  %-17s %s   (API docs %s/swagger-ui.html, health %s/actuator/health)",
@@ -94,7 +99,32 @@ public final class TangoLocal {
         report.append(String.format("%n  %-17s %s", "kafka", stack.kafkaBootstrap()));
         report.append(String.format("%n  %-17s %s", "mongo", stack.mongoUri()));
         report.append(String.format("%n  %-17s %s", "data and logs", stack.dataDir()));
+        if (stack.services().contains(Component.GATEWAY)) {
+            report.append("\n\n").append(demoUsers(stack));
+            report.append("\n\nOpen Tango at ").append(stack.gatewayUrl()).append(" and sign in as a demo user above.");
+        }
         return report.toString();
+    }
+
+    /** The demo credentials, as the gateway's demo-users.properties lists them, plainly marked as demo and local. */
+    static String demoUsers(LocalStack stack) {
+        try {
+            return demoUsers(stack.demoUsers());
+        } catch (LocalStackException e) {
+            return "DEMO users: cannot be listed (" + e.getMessage() + "); the gateway's log shows them.";
+        }
+    }
+
+    static String demoUsers(List<DemoUser> users) {
+        StringBuilder block = new StringBuilder(
+                "DEMO users (this machine only: seeded by the gateway's 'local' profile, passwords are public)");
+        block.append(String.format("%n  %-14s %-20s %-12s %-8s %s", "id", "email", "password", "role", "program"));
+        for (DemoUser user : users) {
+            block.append(String.format(
+                    "%n  %-14s %-20s %-12s %-8s %s",
+                    user.id(), user.email(), user.password(), user.role(), user.program()));
+        }
+        return block.toString();
     }
 
     static String helpText() {

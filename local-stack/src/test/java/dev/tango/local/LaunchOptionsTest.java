@@ -23,7 +23,8 @@ class LaunchOptionsTest {
                 .containsEntry(Component.MONGO, 27019)
                 .containsEntry(Component.SESSION_SERVICE, 8081)
                 .containsEntry(Component.SCORING_SERVICE, 8082)
-                .containsEntry(Component.FEEDBACK_SERVICE, 8083);
+                .containsEntry(Component.FEEDBACK_SERVICE, 8083)
+                .containsEntry(Component.GATEWAY, 8080);
         assertThat(options.kafkaControllerPort()).isEqualTo(19093);
         assertThat(options.services()).isTrue();
         assertThat(options.jvmOptions()).isEqualTo(LocalStack.DEFAULT_JVM_OPTIONS);
@@ -40,14 +41,16 @@ class LaunchOptionsTest {
                 "TANGO_MONGO_PORT", "37017",
                 "TANGO_SESSION_SERVICE_PORT", "9081",
                 "TANGO_SCORING_SERVICE_PORT", "9082",
-                "TANGO_FEEDBACK_SERVICE_PORT", "0"));
+                "TANGO_FEEDBACK_SERVICE_PORT", "0",
+                "TANGO_GATEWAY_PORT", "9080"));
 
         assertThat(options.ports())
                 .containsEntry(Component.KAFKA, 29092)
                 .containsEntry(Component.MONGO, 37017)
                 .containsEntry(Component.SESSION_SERVICE, 9081)
                 .containsEntry(Component.SCORING_SERVICE, 9082)
-                .containsEntry(Component.FEEDBACK_SERVICE, 0);
+                .containsEntry(Component.FEEDBACK_SERVICE, 0)
+                .containsEntry(Component.GATEWAY, 9080);
         assertThat(options.kafkaControllerPort()).isEqualTo(29093);
     }
 
@@ -114,6 +117,17 @@ class LaunchOptionsTest {
                 .hasMessageContaining("unknown option '--kafka-prot=1'");
         assertThatThrownBy(() -> parse(Map.of(), "--data-dir")).hasMessageContaining("--data-dir needs a value");
         assertThatThrownBy(() -> parse(Map.of(), "--timeout=0")).hasMessageContaining("positive number of seconds");
+    }
+
+    @Test
+    void startsTheGatewayWithTheServicesAndNotWithoutThem() {
+        assertThat(parse(Map.of()).toBuilder().build().services())
+                .containsExactly(
+                        Component.SESSION_SERVICE,
+                        Component.SCORING_SERVICE,
+                        Component.FEEDBACK_SERVICE,
+                        Component.GATEWAY);
+        assertThat(parse(Map.of(), "--gateway-port=0").ports()).containsEntry(Component.GATEWAY, 0);
     }
 
     @Test

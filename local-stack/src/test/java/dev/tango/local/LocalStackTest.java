@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +22,11 @@ class LocalStackTest {
         assertThat(Component.SESSION_SERVICE.portEnv()).isEqualTo("TANGO_SESSION_SERVICE_PORT");
         assertThat(Component.KAFKA.portEnv()).isEqualTo("TANGO_KAFKA_PORT");
         assertThat(Component.byDisplayName("feedback-service")).isEqualTo(Component.FEEDBACK_SERVICE);
+        assertThat(Component.GATEWAY.portFlag()).isEqualTo("--gateway-port");
+        assertThat(Component.GATEWAY.portEnv()).isEqualTo("TANGO_GATEWAY_PORT");
+        assertThat(Component.GATEWAY.defaultPort()).isEqualTo(8080);
+        assertThat(Component.SERVICES).contains(Component.GATEWAY);
+        assertThat(Component.BACKEND_SERVICES).doesNotContain(Component.GATEWAY);
         assertThat(Component.SERVICES).allMatch(Component::isService);
         assertThat(Component.INFRASTRUCTURE).noneMatch(Component::isService);
     }
@@ -42,6 +50,59 @@ class LocalStackTest {
         assertThat(LocalStack.defaultHome(checkout)).isEqualTo(checkout);
         assertThat(LocalStack.defaultHome(checkout.resolve("local-stack"))).isEqualTo(checkout);
         assertThat(LocalStack.defaultHome(checkout.resolve("local-stack/src"))).isEqualTo(checkout);
+    }
+
+    @Test
+    void readsTheDemoUsersFromTheGatewayJar(@TempDir Path target) throws IOException {
+        Path jar = target.resolve("gateway-0.1.0-SNAPSHOT-exec.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(DemoUser.RESOURCE));
+            out.write(String.join(
+                            "\n",
+                            "# demo",
+                            "program=pcc-2026",
+                            "users=admin-ada, student-ana",
+                            "admin-ada.name=Ada (demo admin)",
+                            "admin-ada.email=ada@tango.local",
+                            "admin-ada.password=demo-ada",
+                            "admin-ada.role=ADMIN",
+                            "student-ana.name=Ana (demo student)",
+                            "student-ana.email=ana@tango.local",
+                            "student-ana.password=demo-ana",
+                            "student-ana.role=STUDENT")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+
+        List<DemoUser> users = DemoUser.readFrom(jar);
+
+        assertThat(users)
+                .containsExactly(
+                        new DemoUser(
+                                "admin-ada", "Ada (demo admin)", "ada@tango.local", "demo-ada", "ADMIN", "pcc-2026"),
+                        new DemoUser(
+                                "student-ana",
+                                "Ana (demo student)",
+                                "ana@tango.local",
+                                "demo-ana",
+                                "STUDENT",
+                                "pcc-2026"));
+        assertThat(TangoLocal.demoUsers(users))
+                .startsWith("DEMO users (this machine only")
+                .contains("ana@tango.local", "demo-ana", "STUDENT", "pcc-2026");
+    }
+
+    @Test
+    void aGatewayJarWithoutDemoUsersIsAClearFailure(@TempDir Path target) throws IOException {
+        Path jar = target.resolve("gateway-exec.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("BOOT-INF/classes/application.yml"));
+            out.closeEntry();
+        }
+
+        assertThatThrownBy(() -> DemoUser.readFrom(jar))
+                .isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("demo-users.properties");
     }
 
     @Test

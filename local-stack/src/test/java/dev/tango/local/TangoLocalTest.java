@@ -51,7 +51,8 @@ class TangoLocalTest {
                     "--kafka-controller-port=0",
                     "--mongo-port=0",
                     "--session-service-port=0",
-                    "--feedback-service-port=0");
+                    "--feedback-service-port=0",
+                    "--gateway-port=0");
 
             assertThat(exitCode).isEqualTo(2);
             assertThat(err())
@@ -84,7 +85,8 @@ class TangoLocalTest {
                 "--mongo-port=0",
                 "--session-service-port=0",
                 "--scoring-service-port=0",
-                "--feedback-service-port=0");
+                "--feedback-service-port=0",
+                "--gateway-port=0");
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(err())

@@ -6,8 +6,15 @@ import dev.tango.gateway.user.NewUser;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.UserService;
 import dev.tango.gateway.user.Users;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,23 +25,34 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Profile {@code local} only: seeds one admin, two mentors and three students in program pcc-2026 when they are
- * missing, and logs their DEMO credentials. These passwords are public by design; never enable this profile on a
- * machine that others can reach.
+ * Profile {@code local} only: seeds the demo users of {@value #RESOURCE} (one admin, two mentors, three students in
+ * program pcc-2026) when they are missing, and logs their DEMO credentials. These passwords are public by design;
+ * never enable this profile on a machine that others can reach.
  */
 @Component
 @Profile("local")
 class DemoUsers implements ApplicationRunner {
 
-    static final ProgramId PROGRAM = ProgramId.of("pcc-2026");
+    /** The one place the demo users are written down; the local stack's launcher prints them from it too. */
+    static final String RESOURCE = "demo-users.properties";
 
-    static final List<Demo> USERS = List.of(
-            new Demo("admin-ada", "Ada (demo admin)", "ada", Role.ADMIN),
-            new Demo("mentor-marco", "Marco (demo mentor)", "marco", Role.MENTOR),
-            new Demo("mentor-mia", "Mia (demo mentor)", "mia", Role.MENTOR),
-            new Demo("student-ana", "Ana (demo student)", "ana", Role.STUDENT),
-            new Demo("student-ben", "Ben (demo student)", "ben", Role.STUDENT),
-            new Demo("student-cai", "Cai (demo student)", "cai", Role.STUDENT));
+    static final ProgramId PROGRAM;
+    static final List<Demo> USERS;
+
+    static {
+        Properties file = load();
+        PROGRAM = ProgramId.of(required(file, "program"));
+        USERS = Arrays.stream(required(file, "users").split(","))
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .map(id -> new Demo(
+                        UserId.of(id),
+                        required(file, id + ".name"),
+                        required(file, id + ".email"),
+                        required(file, id + ".password"),
+                        Role.valueOf(required(file, id + ".role"))))
+                .toList();
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -74,18 +92,27 @@ class DemoUsers implements ApplicationRunner {
         log.warn(block.toString());
     }
 
-    record Demo(UserId id, String name, String first, Role role) {
-        Demo(String id, String name, String first, Role role) {
-            this(UserId.of(id), name, first, role);
-        }
-
-        String email() {
-            return first + "@tango.local";
-        }
-
-        /** A demo credential, printed at startup: only ever valid under the local profile's seeded users. */
-        String password() {
-            return "demo-" + first;
+    private static Properties load() {
+        try (InputStream in = DemoUsers.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the gateway's classpath");
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
+
+    private static String required(Properties file, String key) {
+        String value = file.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(RESOURCE + " has no value for " + key);
+        }
+        return value.trim();
+    }
+
+    /** A demo user; the password is a demo credential, only ever valid for the users this profile seeds. */
+    record Demo(UserId id, String name, String email, String password, Role role) {}
 }

@@ -52,6 +52,94 @@ class PagesIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void homePageRowsLinkToTheSessionPage() {
+        User student = createUser("student-with-sessions", Role.STUDENT);
+
+        assertThat(signIn(student).page("/")).contains("href=\"/sessions/s-1\"", "href=\"/sessions/s-2\"");
+    }
+
+    @Test
+    void theSessionPageShowsStatusAndPhasesReadWithTheCallersToken() {
+        User student = createUser("student", Role.STUDENT);
+        Browser browser = signIn(student);
+
+        String html = browser.page("/sessions/s-1");
+
+        assertThat(html)
+                .contains("<h1>Practice session", "2026-03-01 10:00 UTC", "<h2 id=\"status-heading\">Status</h2>")
+                .contains("In progress", "Meaning making", "Review", "pcc-2026", "mentor-marco")
+                .contains("<h2 id=\"phases-heading\">Phases</h2>", "Opening", "2026-03-01 10:09 UTC", "7:01")
+                .contains("Time in each phase", "Shown once the session has ended.")
+                .contains("Skip to main content", "Sign out");
+        assertThat(DOWNSTREAM.last("/api/sessions/s-1").header("authorization")).startsWith("Bearer ");
+    }
+
+    @Test
+    void aSessionTheServiceDoesNotShowIsNotFoundAndShowsNothingOfIt() {
+        User student = createUser("student", Role.STUDENT);
+        Browser browser = signIn(student);
+
+        String html = browser.get("/sessions/s-hidden")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(html)
+                .contains("<title>Session not found · Tango</title>", "<h1>Session not found</h1>")
+                .doesNotContain("No session s-hidden", "Phases", "Status</h2>");
+        assertThat(DOWNSTREAM.last("/api/sessions/s-hidden").header("authorization"))
+                .startsWith("Bearer ");
+    }
+
+    @Test
+    void aMalformedSessionIdIsNotFoundWithoutAskingTheService() {
+        User student = createUser("student", Role.STUDENT);
+        int before = DOWNSTREAM.received().size();
+
+        signIn(student)
+                .get("/sessions/-not-an-id")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+
+        assertThat(DOWNSTREAM.received().subList(before, DOWNSTREAM.received().size()))
+                .noneMatch(request -> request.uri().startsWith("/api/sessions/"));
+    }
+
+    @Test
+    void aSessionPageSaysSoWhenSessionServiceFails() {
+        User student = createUser("student", Role.STUDENT);
+
+        String html = signIn(student)
+                .get("/sessions/s-broken")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(503)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(html).contains("session-service is not available").doesNotContain("Exception", "boom");
+    }
+
+    @Test
+    void anonymousVisitorsOfASessionPageAreSentToTheLoginPage() {
+        client().get()
+                .uri("/sessions/s-1")
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectHeader()
+                .location("/login");
+    }
+
+    @Test
     void aStudentWithoutSessionsSeesAnEmptyState() {
         User student = createUser("student", Role.STUDENT);
         assertThat(signIn(student).page("/")).contains("My practice sessions", "No sessions yet.");

@@ -2,6 +2,7 @@ package dev.tango.gateway.ui.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.tango.events.ProgramId;
+import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
 import dev.tango.gateway.jwt.ServiceTokenIssuer;
 import dev.tango.gateway.routing.ServiceUrls;
@@ -9,6 +10,7 @@ import dev.tango.gateway.security.TangoPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * Reads session lists for the home pages: a student's from feedback-service, a mentor's or a program's from
  * session-service. 404 means "none yet"; any other failure (down, 5xx, timeout) is shown as unavailable, never as an
- * error page.
+ * error page. Reads one session for its page from session-service, with its timing from scoring-service.
  */
 @Component
 public class SessionsClient {
@@ -75,16 +77,65 @@ public class SessionsClient {
                 "session-service");
     }
 
+    /**
+     * One session, as the caller may see it. The services decide who sees what and answer 404 for someone else's
+     * session; the page then says "not found" and shows nothing of it. Only once session-service has shown the session
+     * is scoring-service asked for its timing, which is optional: the page shows the session without it.
+     */
+    public Mono<SessionLookup> session(TangoPrincipal caller, SessionId sessionId) {
+        String url =
+                urls.session().resolve("/api/sessions/" + sessionId.value()).toString();
+        return tokens.tokenFor(caller)
+                .flatMap(token -> fetch(url, token, Session.class)
+                        .map(Session::detail)
+                        .flatMap(detail ->
+                                timing(sessionId, token).map(detail::withTiming).defaultIfEmpty(detail))
+                        .map(SessionLookup::found))
+                .defaultIfEmpty(SessionLookup.notFound())
+                .onErrorResume(error -> {
+                    if (error instanceof WebClientResponseException response && hidesTheSession(response)) {
+                        return Mono.just(SessionLookup.notFound());
+                    }
+                    log.warn("session-service could not be read for a session page: {}", error.toString());
+                    return Mono.just(SessionLookup.unavailable(
+                            "This session cannot be shown right now: the session-service is not available."));
+                });
+    }
+
+    /** The session's timing, or empty while scoring-service has not seen its events (404) or cannot answer. */
+    private Mono<SessionDetail.Timing> timing(SessionId sessionId, String token) {
+        String url = urls.scoring()
+                .resolve("/api/scoring/sessions/" + sessionId.value() + "/timeline")
+                .toString();
+        return fetch(url, token, Timeline.class).map(Timeline::timing).onErrorResume(error -> {
+            if (!(error instanceof WebClientResponseException response
+                    && response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND))) {
+                log.warn("scoring-service could not be read for a session page: {}", error.toString());
+            }
+            return Mono.empty();
+        });
+    }
+
+    /** 404 (none, or someone else's), 403 (not for this role) and 400 (not a session id) all read as "not found". */
+    private static boolean hidesTheSession(WebClientResponseException response) {
+        int status = response.getStatusCode().value();
+        return status == 404 || status == 403 || status == 400;
+    }
+
+    private <T> Mono<T> fetch(String url, String token, Class<T> type) {
+        return client.get()
+                .uri(url)
+                .accept(MediaType.APPLICATION_JSON)
+                .headers(headers -> headers.setBearerAuth(token))
+                .retrieve()
+                .bodyToMono(type)
+                .timeout(TIMEOUT);
+    }
+
     private <T> Mono<SessionList> get(
             TangoPrincipal caller, String url, Class<T> type, Function<T, List<SessionRow>> rows, String service) {
         return tokens.tokenFor(caller)
-                .flatMap(token -> client.get()
-                        .uri(url)
-                        .accept(MediaType.APPLICATION_JSON)
-                        .headers(headers -> headers.setBearerAuth(token))
-                        .retrieve()
-                        .bodyToMono(type)
-                        .timeout(TIMEOUT))
+                .flatMap(token -> fetch(url, token, type))
                 .map(body -> SessionList.of(rows.apply(body)))
                 .defaultIfEmpty(SessionList.empty())
                 .onErrorResume(error -> {
@@ -156,6 +207,55 @@ public class SessionsClient {
                     durationMs,
                     phasesVisited == null ? List.of() : phasesVisited,
                     currentPhase);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Session(
+            String id,
+            String programId,
+            String studentId,
+            List<String> mentorIds,
+            String mode,
+            String status,
+            String currentPhase,
+            Instant scheduledFor,
+            Instant startedAt,
+            Instant endedAt,
+            Instant cancelledAt,
+            String cancelReason,
+            List<Phase> phases) {
+        SessionDetail detail() {
+            return new SessionDetail(
+                    id,
+                    programId,
+                    studentId,
+                    mentorIds,
+                    mode,
+                    status,
+                    currentPhase,
+                    scheduledFor,
+                    startedAt,
+                    endedAt,
+                    cancelledAt,
+                    cancelReason,
+                    phases == null
+                            ? List.of()
+                            : phases.stream()
+                                    .map(phase -> new SessionDetail.PhaseEntry(
+                                            phase.phase(), phase.enteredAt(), phase.offsetMs()))
+                                    .toList(),
+                    null);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Phase(String phase, Instant enteredAt, Long offsetMs) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Timeline(Map<String, Long> timeInPhaseMs, List<String> skippedPhases, Long durationMs) {
+        SessionDetail.Timing timing() {
+            return new SessionDetail.Timing(timeInPhaseMs, skippedPhases, durationMs);
         }
     }
 }
