@@ -101,6 +101,7 @@ public final class TangoLocal {
         report.append(String.format("%n  %-17s %s", "data and logs", stack.dataDir()));
         if (stack.services().contains(Component.GATEWAY)) {
             report.append("\n\n").append(demoUsers(stack));
+            report.append("\n\n").append(demoApiToken(stack));
             report.append("\n\nOpen Tango at ").append(stack.gatewayUrl()).append(" and sign in as a demo user above.");
         }
         return report.toString();
@@ -112,6 +113,26 @@ public final class TangoLocal {
             return demoUsers(stack.demoUsers());
         } catch (LocalStackException e) {
             return "DEMO users: cannot be listed (" + e.getMessage() + "); the gateway's log shows them.";
+        }
+    }
+
+    /**
+     * A demo ADMIN API token for the demo program, issued through the gateway's own API as the demo admin, so that the
+     * README's curl commands work at once. It expires after a day; it exists only on this machine's local stack.
+     */
+    static String demoApiToken(LocalStack stack) {
+        try {
+            DemoUser admin = stack.demoUsers().stream()
+                    .filter(user -> "ADMIN".equals(user.role()))
+                    .findFirst()
+                    .orElseThrow(() -> new LocalStackException("no demo admin is listed"));
+            String token = new GatewayClient(stack.gatewayUrl())
+                    .issueApiToken(admin, "local-demo", java.time.Instant.now().plus(java.time.Duration.ofDays(1)));
+            return "DEMO API token (ADMIN of " + admin.program() + ", this machine only, expires in 24 h):"
+                    + "\n  export TANGO_TOKEN=" + token
+                    + "\n  curl -H \"Authorization: Bearer $TANGO_TOKEN\" " + stack.gatewayUrl() + "/api/me";
+        } catch (IOException | LocalStackException e) {
+            return "DEMO API token: could not be issued (" + e.getMessage() + "); sign in as the demo admin instead.";
         }
     }
 

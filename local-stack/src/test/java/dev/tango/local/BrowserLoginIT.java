@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +91,8 @@ class BrowserLoginIT {
         demo(demo, "mentor-marco");
 
         Gateway gateway = new Gateway(stack.gatewayUrl());
-        String token = gateway.adminApiToken(admin);
+        String token = new GatewayClient(stack.gatewayUrl())
+                .issueApiToken(admin, "browser-it", Instant.now().plus(Duration.ofHours(1)));
         Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
         benScheduledFor = tomorrow.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(37));
         anaSession = gateway.schedule(token, "student-ana", tomorrow);
@@ -278,8 +277,6 @@ class BrowserLoginIT {
     /** The gateway over plain HTTP: the sign-in form with its CSRF token and session cookie, then its API. */
     private record Gateway(String url, HttpClient http) {
 
-        private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(tango_pat_[^\"]+)\"");
         private static final Pattern SESSION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
         Gateway(String url) {
@@ -288,36 +285,6 @@ class BrowserLoginIT {
                     HttpClient.newBuilder()
                             .connectTimeout(Duration.ofSeconds(5))
                             .build());
-        }
-
-        /** Signs in as the demo admin through the form and issues an ADMIN API token for the demo program. */
-        String adminApiToken(DemoUser admin) throws Exception {
-            HttpResponse<String> loginPage = send(get("/login").build());
-            String cookie = sessionCookie(loginPage, null);
-            String form = "email=" + encode(admin.email()) + "&password=" + encode(admin.password()) + "&_csrf="
-                    + encode(find(CSRF_FIELD, loginPage.body(), "the login page's CSRF field"));
-            HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(url + "/login"))
-                    .header("Cookie", cookie)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build());
-            assertThat(login.statusCode()).as("sign-in answer").isEqualTo(302);
-            assertThat(login.headers().firstValue("Location")).hasValue("/");
-            cookie = sessionCookie(login, cookie);
-
-            HttpResponse<String> home = send(get("/").header("Cookie", cookie).build());
-            String csrf = find(CSRF_FIELD, home.body(), "the home page's CSRF field");
-            HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(url + "/api/tokens"))
-                    .header("Cookie", cookie)
-                    .header("X-CSRF-TOKEN", csrf)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"name\":\"browser-it\",\"role\":\"ADMIN\",\"programs\":[\"" + admin.program() + "\"]}"))
-                    .build());
-            assertThat(issued.statusCode())
-                    .as("POST /api/tokens: " + issued.body())
-                    .isEqualTo(201);
-            return find(TOKEN, issued.body(), "the issued token");
         }
 
         /** Schedules a session with mentor-marco in the demo program; returns its id. */
@@ -337,21 +304,8 @@ class BrowserLoginIT {
             return find(SESSION_ID, created.body(), "the new session's id");
         }
 
-        private HttpRequest.Builder get(String path) {
-            return HttpRequest.newBuilder(URI.create(url + path)).header("Accept", "text/html");
-        }
-
         private HttpResponse<String> send(HttpRequest request) throws Exception {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** The TANGO_SESSION cookie the answer sets, or the one sent before. */
-        private static String sessionCookie(HttpResponse<String> response, String previous) {
-            return response.headers().allValues("Set-Cookie").stream()
-                    .filter(value -> value.startsWith("TANGO_SESSION="))
-                    .map(value -> value.split(";", 2)[0])
-                    .findFirst()
-                    .orElse(previous);
         }
 
         private static String find(Pattern pattern, String text, String what) {
@@ -360,10 +314,6 @@ class BrowserLoginIT {
                 throw new AssertionError("no " + what + " in: " + text);
             }
             return matcher.group(1);
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
 }

@@ -46,6 +46,8 @@ class TangoSystemIT {
 
     private static LocalStack stack;
     private static HttpClient http;
+    /** Every call goes through the gateway, as an API client of the demo admin would. */
+    private static String adminToken;
 
     @BeforeAll
     static void startTheWholeStack() {
@@ -60,6 +62,16 @@ class TangoSystemIT {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(REQUEST_TIMEOUT)
                 .build();
+        DemoUser admin = stack.demoUsers().stream()
+                .filter(user -> "ADMIN".equals(user.role()))
+                .findFirst()
+                .orElseThrow();
+        try {
+            adminToken = new GatewayClient(stack.gatewayUrl())
+                    .issueApiToken(admin, "system-test", java.time.Instant.now().plus(Duration.ofHours(1)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not get an API token from the gateway", e);
+        }
 
         Map<Component, Long> rss = stack.residentMemory();
         long totalRss = rss.values().stream().mapToLong(Long::longValue).sum();
@@ -104,7 +116,7 @@ class TangoSystemIT {
                 .toMillis();
 
         await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            Reply reply = get(stack.scoringServiceUrl() + "/api/scoring/sessions/" + id + "/timeline");
+            Reply reply = get(stack.gatewayUrl() + "/api/scoring/sessions/" + id + "/timeline");
             assertThat(reply.status()).as("timeline status code").isEqualTo(200);
             Document timeline = reply.body();
             assertThat(timeline.getString("status")).isEqualTo("ENDED");
@@ -222,15 +234,15 @@ class TangoSystemIT {
     }
 
     private static String sessionUrl(String path) {
-        return stack.sessionServiceUrl() + "/api/sessions" + path;
+        return stack.gatewayUrl() + "/api/sessions" + path;
     }
 
     private static String timelineUrl(String sessionId) {
-        return stack.scoringServiceUrl() + "/api/scoring/sessions/" + sessionId + "/timeline";
+        return stack.gatewayUrl() + "/api/scoring/sessions/" + sessionId + "/timeline";
     }
 
     private static String studentSessionsUrl(String studentId) {
-        return stack.feedbackServiceUrl() + "/api/feedback/students/" + studentId + "/sessions";
+        return stack.gatewayUrl() + "/api/feedback/students/" + studentId + "/sessions";
     }
 
     private static List<String> phasesOf(Document timeline) {
@@ -255,8 +267,10 @@ class TangoSystemIT {
     }
 
     private static HttpRequest postRequest(String url, String json) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + adminToken);
         if (json == null) {
             return request.POST(HttpRequest.BodyPublishers.noBody()).build();
         }
@@ -275,6 +289,7 @@ class TangoSystemIT {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + adminToken)
                 .GET()
                 .build());
     }
