@@ -1,8 +1,13 @@
 package dev.tango.support.security;
 
 import dev.tango.support.web.ProblemDetailsAdvice;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -89,6 +94,25 @@ public class TangoSecurityAutoConfiguration {
                         handling -> handling.authenticationEntryPoint(TangoSecurityAutoConfiguration::unauthorized)
                                 .accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
                 .build();
+    }
+
+    /** The document says every operation takes a bearer JWT, and never shows the {@link Caller} as a parameter. */
+    @Bean
+    OpenApiCustomizer bearerTokens() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents()
+                    .addSecuritySchemes(
+                            "bearer-jwt",
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT"));
+            openApi.addSecurityItem(new SecurityRequirement().addList("bearer-jwt"));
+        };
     }
 
     @Bean
