@@ -23,6 +23,9 @@ public final class TangoJwtDecoders {
     /** Set, it switches the services to an external OpenID Connect provider with this issuer. */
     public static final String EXTERNAL_ISSUER_PROPERTY = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
+    /** Where the keys are, if {@code tango.security.jwk-set-uri} does not say. */
+    public static final String JWK_SET_URI_PROPERTY = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+
     private TangoJwtDecoders() {}
 
     /**

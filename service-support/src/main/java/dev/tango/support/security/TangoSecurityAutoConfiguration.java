@@ -65,7 +65,12 @@ public class TangoSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder tangoJwtDecoder(TangoSecurityProperties properties, Environment environment) {
-        return TangoJwtDecoders.create(properties, environment.getProperty(TangoJwtDecoders.EXTERNAL_ISSUER_PROPERTY));
+        // Boot's own key-set property is honoured too, as the gateway's README suggests it.
+        String bootJwkSetUri = environment.getProperty(TangoJwtDecoders.JWK_SET_URI_PROPERTY);
+        TangoSecurityProperties effective = properties.hasJwkSetUri() || bootJwkSetUri == null
+                ? properties
+                : properties.withJwkSetUri(bootJwkSetUri);
+        return TangoJwtDecoders.create(effective, environment.getProperty(TangoJwtDecoders.EXTERNAL_ISSUER_PROPERTY));
     }
 
     @Bean

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param issuer the expected {@code iss}: the gateway's external URL
  * @param audience the entry {@code aud} must contain
- * @param jwkSetUri where the signing keys are published; by default the issuer's {@code /.well-known/jwks.json}
+ * @param jwkSetUri where the signing keys are published; else
+ *     {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}; else the issuer's {@code /.well-known/jwks.json}
  * @param rolesClaim the claim holding the roles; a dotted path reads a nested claim (Keycloak:
  *     {@code realm_access.roles})
  * @param programsClaim the claim holding the program ids; a dotted path reads a nested claim
@@ -38,6 +39,10 @@ public record TangoSecurityProperties(
             return jwkSetUri;
         }
         return issuer.replaceAll("/+$", "") + "/.well-known/jwks.json";
+    }
+
+    public TangoSecurityProperties withJwkSetUri(String uri) {
+        return new TangoSecurityProperties(issuer, audience, uri, rolesClaim, programsClaim, jwsAlgorithms);
     }
 
     public boolean hasJwkSetUri() {
