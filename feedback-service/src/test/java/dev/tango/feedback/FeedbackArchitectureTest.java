@@ -6,6 +6,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.tango.events.ProgramId;
+import dev.tango.events.UserId;
+import dev.tango.support.security.Caller;
+import java.util.Collection;
 import org.junit.jupiter.api.Test;
 
 class FeedbackArchitectureTest {
@@ -56,6 +60,20 @@ class FeedbackArchitectureTest {
                         "org.springframework.data..",
                         "com.mongodb..",
                         "org.bson..")
+                .check(classes);
+    }
+
+    @Test
+    void accessRulesAreDecidedInTheDomainNotInControllers() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tango.feedback..web..")
+                .should()
+                .callMethod(Caller.class, "isStudent", UserId.class)
+                .orShould()
+                .callMethod(Caller.class, "isMentorAmong", Collection.class)
+                .orShould()
+                .callMethod(Caller.class, "administers", ProgramId.class)
                 .check(classes);
     }
 }

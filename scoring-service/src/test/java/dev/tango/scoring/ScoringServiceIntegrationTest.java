@@ -4,8 +4,11 @@ import dev.tango.events.Topics;
 import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
 import dev.tango.testsupport.SessionEventsPublisher;
+import dev.tango.testsupport.SessionStory;
+import dev.tango.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.TestPropertySource;
@@ -14,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * What every integration test of scoring-service shares: one application context against the real broker and
  * MongoDB-protocol server, the session events topic (created here because session-service does not run in these
- * tests) and a publisher. Tests never clean the database; each uses its own session ids. Health shows its details,
+ * tests), a publisher and a client that calls with a token. Tests never clean the database; each uses its own session ids. Health shows its details,
  * so that a failing health assertion says which part is down.
  */
 @ServiceIntegrationTest
@@ -30,8 +33,35 @@ public abstract class ScoringServiceIntegrationTest {
         publisher = new SessionEventsPublisher(infrastructure.kafkaBootstrapServers());
     }
 
+    /** The admin of the stories' program that {@link #web} calls as. */
+    protected static final String ADMIN = "admin-pcc";
+
     @Autowired
+    private WebTestClient withoutToken;
+
+    /**
+     * Calls as an admin of {@link SessionStory#DEFAULT_PROGRAM}, the program of every story and golden sample, with a
+     * token minted for each test (tokens live five minutes).
+     */
     protected WebTestClient web;
+
+    @BeforeEach
+    void callAsAnAdminOfTheStoriesProgram() {
+        web = as(TestTokens.get().admin(ADMIN, SessionStory.DEFAULT_PROGRAM.value()));
+    }
+
+    /** Calls with the given bearer token. */
+    protected WebTestClient as(String token) {
+        return withoutToken
+                .mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build();
+    }
+
+    /** Calls without any token. */
+    protected WebTestClient withoutToken() {
+        return withoutToken;
+    }
 
     @Autowired
     protected MeterRegistry meters;

@@ -8,6 +8,9 @@ public interface PracticeSessions {
 
     Mono<PracticeSession> findById(SessionId id);
 
+    /** The sessions that match the query and lie in the scope, newest scheduled first, one page of them. */
+    Mono<SessionPage> search(SessionQuery query, SessionScope scope);
+
     /** Stores a new session; emits it as stored. */
     Mono<PracticeSession> insert(PracticeSession session);
 

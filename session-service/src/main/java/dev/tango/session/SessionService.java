@@ -4,15 +4,18 @@ import dev.tango.events.EventEnvelope;
 import dev.tango.events.Phase;
 import dev.tango.events.SessionId;
 import dev.tango.events.session.SessionEvent;
+import dev.tango.support.security.Caller;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The use cases of sessions: load, apply one intention with the server's clock, store the change with its events.
- * A broken rule fails the returned {@link Mono} before anything is stored.
+ * The use cases of sessions: load, check that the caller may do it ({@link SessionAccess}), apply one intention with
+ * the server's clock, store the change with its events. A broken rule or a refusal fails the returned {@link Mono}
+ * before anything is stored; a session the caller may not see fails as not found.
  */
 @Service
 public class SessionService {
@@ -27,7 +30,11 @@ public class SessionService {
         this.metrics = metrics;
     }
 
-    public Mono<PracticeSession> schedule(ScheduleSession command) {
+    public Mono<PracticeSession> schedule(ScheduleSession command, Caller caller) {
+        if (!SessionAccess.maySchedule(caller, command.programId())) {
+            return Mono.error(new SessionAccessDeniedException(
+                    "Only an admin of program " + command.programId() + " may schedule its sessions."));
+        }
         return Mono.fromCallable(() -> PracticeSession.schedule(
                         SessionId.newId(),
                         command.programId(),
@@ -39,28 +46,51 @@ public class SessionService {
                 .flatMap(session -> store(session, sessions.insert(session)));
     }
 
-    public Mono<PracticeSession> find(SessionId id) {
-        return sessions.findById(id).switchIfEmpty(Mono.error(() -> new SessionNotFoundException(id)));
+    public Mono<PracticeSession> find(SessionId id, Caller caller) {
+        return sessions.findById(id)
+                .filter(session -> SessionAccess.maySee(caller, session))
+                .switchIfEmpty(Mono.error(() -> new SessionNotFoundException(id)));
     }
 
-    public Mono<PracticeSession> start(SessionId id) {
-        return change(id, session -> session.start(clock.instant()));
+    /** The sessions the caller may see that match the query; a caller who may see none gets an empty page. */
+    public Mono<SessionPage> list(SessionQuery query, Caller caller) {
+        SessionScope scope = SessionAccess.scopeOf(caller);
+        return scope.isEmpty() ? Mono.just(SessionPage.empty(query)) : sessions.search(query, scope);
     }
 
-    public Mono<PracticeSession> enterPhase(SessionId id, Phase phase, Long offsetMs) {
-        return change(id, session -> session.enterPhase(phase, offsetMs, clock.instant()));
+    public Mono<PracticeSession> start(SessionId id, Caller caller) {
+        return change(id, caller, SessionAccess::mayRun, "start", session -> session.start(clock.instant()));
     }
 
-    public Mono<PracticeSession> end(SessionId id) {
-        return change(id, session -> session.end(clock.instant()));
+    public Mono<PracticeSession> enterPhase(SessionId id, Phase phase, Long offsetMs, Caller caller) {
+        return change(
+                id,
+                caller,
+                SessionAccess::mayRun,
+                "move",
+                session -> session.enterPhase(phase, offsetMs, clock.instant()));
     }
 
-    public Mono<PracticeSession> cancel(SessionId id, String reason) {
-        return change(id, session -> session.cancel(reason, clock.instant()));
+    public Mono<PracticeSession> end(SessionId id, Caller caller) {
+        return change(id, caller, SessionAccess::mayRun, "end", session -> session.end(clock.instant()));
     }
 
-    private Mono<PracticeSession> change(SessionId id, Consumer<PracticeSession> intention) {
-        return find(id).flatMap(session -> {
+    public Mono<PracticeSession> cancel(SessionId id, String reason, Caller caller) {
+        return change(
+                id, caller, SessionAccess::mayCancel, "cancel", session -> session.cancel(reason, clock.instant()));
+    }
+
+    private Mono<PracticeSession> change(
+            SessionId id,
+            Caller caller,
+            BiPredicate<Caller, PracticeSession> allowed,
+            String action,
+            Consumer<PracticeSession> intention) {
+        return find(id, caller).flatMap(session -> {
+            if (!allowed.test(caller, session)) {
+                return Mono.error(new SessionAccessDeniedException(
+                        "Your part in session " + id + " does not allow you to " + action + " it."));
+            }
             intention.accept(session);
             return store(session, sessions.update(session));
         });

@@ -65,6 +65,7 @@ class RejectedRequestsIT {
 
     @BeforeEach
     void client() {
+        web = SessionsClient.asAdmin(web);
         sessions = new SessionsClient(web);
     }
 

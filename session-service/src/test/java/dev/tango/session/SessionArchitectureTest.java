@@ -1,9 +1,17 @@
 package dev.tango.session;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.tango.events.ProgramId;
+import dev.tango.events.UserId;
+import dev.tango.support.security.Caller;
+import dev.tango.support.security.Role;
+import java.util.Collection;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the domain free of adapters and the adapters free of each other. */
@@ -21,25 +29,42 @@ class SessionArchitectureTest {
                     .getCodeSource()
                     .getLocation());
 
+    // The caller of a request is the one piece of the shared support the domain may know: a plain value (no framework
+    // type in it) that the domain's access rules decide on.
     @Test
     void domainDependsOnNoAdapterNorOnWebStorageOrKafkaLibraries() {
         noClasses()
                 .that()
                 .resideInAPackage(DOMAIN)
                 .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        WEB,
-                        MONGO,
-                        KAFKA,
-                        "org.springframework.web..",
-                        "org.springframework.http..",
-                        "org.springframework.data..",
-                        "org.springframework.kafka..",
-                        "com.mongodb..",
-                        "org.bson..",
-                        "org.apache.kafka..",
-                        "dev.tango.support..")
+                .dependOnClassesThat(resideInAnyPackage(
+                                WEB,
+                                MONGO,
+                                KAFKA,
+                                "org.springframework.web..",
+                                "org.springframework.http..",
+                                "org.springframework.data..",
+                                "org.springframework.kafka..",
+                                "org.springframework.security..",
+                                "com.mongodb..",
+                                "org.bson..",
+                                "org.apache.kafka..",
+                                "dev.tango.support..")
+                        .and(not(belongToAnyOf(Caller.class, Role.class))))
+                .check(classes);
+    }
+
+    @Test
+    void accessRulesAreDecidedInTheDomainNotInControllers() {
+        noClasses()
+                .that()
+                .resideInAPackage(WEB)
+                .should()
+                .callMethod(Caller.class, "isStudent", UserId.class)
+                .orShould()
+                .callMethod(Caller.class, "isMentorAmong", Collection.class)
+                .orShould()
+                .callMethod(Caller.class, "administers", ProgramId.class)
                 .check(classes);
     }
 

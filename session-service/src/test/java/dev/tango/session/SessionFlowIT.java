@@ -54,7 +54,8 @@ class SessionFlowIT {
     @BeforeEach
     void client() {
         // The first requests of a fresh context (api-docs, prometheus) can be slow on a busy two-core machine.
-        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        web = SessionsClient.asAdmin(
+                web.mutate().responseTimeout(Duration.ofSeconds(30)).build());
         sessions = new SessionsClient(web);
     }
 

@@ -1,19 +1,48 @@
 package dev.tango.session;
 
+import dev.tango.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The session API as the README's curl sequence drives it. */
+/**
+ * The session API as the README's curl sequence drives it, by default as an admin of {@value #PROGRAM}, the program of
+ * the sessions it creates.
+ */
 final class SessionsClient {
+
+    static final String PROGRAM = "pcc-2026";
+    static final String ADMIN = "admin-pcc";
 
     private final WebTestClient web;
 
     SessionsClient(WebTestClient web) {
+        this(web, adminToken());
+    }
+
+    /** Calls with the given bearer token, or with none if it is {@code null}. */
+    SessionsClient(WebTestClient web, String token) {
         // The first requests of a fresh context can be slow on a busy two-core machine.
-        this.web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient.Builder builder = web.mutate().responseTimeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.defaultHeaders(headers -> headers.setBearerAuth(token));
+        }
+        this.web = builder.build();
+    }
+
+    /** A token of an admin of {@value #PROGRAM}, fresh: tokens live five minutes. */
+    static String adminToken() {
+        return TestTokens.get().admin(ADMIN, PROGRAM);
+    }
+
+    /** The client as an admin of {@value #PROGRAM}, for requests that do not go through this class. */
+    static WebTestClient asAdmin(WebTestClient web) {
+        String token = adminToken();
+        return web.mutate()
+                .defaultHeaders(headers -> headers.setBearerAuth(token))
+                .build();
     }
 
     /** A unique student, so a test can tell its sessions and events apart. */
@@ -70,6 +99,11 @@ final class SessionsClient {
 
     WebTestClient.ResponseSpec get(String id) {
         return web.get().uri("/api/sessions/{id}", id).exchange();
+    }
+
+    /** {@code GET /api/sessions} with the given query string ("" or "?..."). */
+    WebTestClient.ResponseSpec list(String query) {
+        return web.get().uri("/api/sessions" + query).exchange();
     }
 
     WebTestClient.ResponseSpec post(String path, String json) {

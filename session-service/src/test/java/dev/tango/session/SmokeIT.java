@@ -17,8 +17,8 @@ class SmokeIT {
     @Test
     void healthAndPrometheusAndProblems() {
         // The first requests of a fresh context can be slow on a busy two-core machine.
-        WebTestClient web =
-                this.web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient web = SessionsClient.asAdmin(
+                this.web.mutate().responseTimeout(Duration.ofSeconds(30)).build());
         web.get()
                 .uri("/actuator/health")
                 .exchange()

@@ -5,7 +5,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points a Spring context at the containers of {@link DockerInfrastructure}. */
+/**
+ * Points a Spring context at the containers of {@link DockerInfrastructure}, and makes it trust the tokens of
+ * {@link TestTokens} (their issuer and their real JWKS server).
+ */
 public class DockerInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -17,6 +20,8 @@ public class DockerInfrastructureInitializer implements ApplicationContextInitia
                         "tango-docker-infrastructure",
                         Map.of(
                                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                                "spring.mongodb.uri", infrastructure.mongoUri())));
+                                "spring.mongodb.uri", infrastructure.mongoUri(),
+                                "tango.security.issuer", TestTokens.ISSUER,
+                                "tango.security.jwk-set-uri", TestTokens.get().jwkSetUri())));
     }
 }

@@ -28,9 +28,17 @@ public final class SessionStory {
 
     public static final String SOURCE = "/tango/session-service";
 
+    /** The program of a story unless {@link #inProgram} says otherwise. */
+    public static final ProgramId DEFAULT_PROGRAM = ProgramId.of("pcc-2026-spring");
+
+    /** The one mentor of a story unless {@link #withMentors} says otherwise. */
+    public static final UserId DEFAULT_MENTOR = UserId.of("mentor-marco");
+
     private final SessionId sessionId;
     private final UserId studentId;
     private final Instant scheduledFor;
+    private ProgramId programId = DEFAULT_PROGRAM;
+    private List<UserId> mentorIds = List.of(DEFAULT_MENTOR);
     private final List<EventEnvelope<?>> events = new ArrayList<>();
     private Instant now;
     private Phase currentPhase;
@@ -58,6 +66,18 @@ public final class SessionStory {
         return new SessionStory(sessionId, studentId, scheduledFor);
     }
 
+    /** Schedules the session in another program; call before {@link #scheduled()}. */
+    public SessionStory inProgram(ProgramId program) {
+        this.programId = program;
+        return this;
+    }
+
+    /** Assigns other mentors; call before {@link #scheduled()}. */
+    public SessionStory withMentors(UserId... mentors) {
+        this.mentorIds = List.of(mentors);
+        return this;
+    }
+
     public SessionId sessionId() {
         return sessionId;
     }
@@ -66,18 +86,20 @@ public final class SessionStory {
         return studentId;
     }
 
+    public ProgramId programId() {
+        return programId;
+    }
+
+    public List<UserId> mentorIds() {
+        return mentorIds;
+    }
+
     public List<EventEnvelope<?>> events() {
         return List.copyOf(events);
     }
 
     public EventEnvelope<?> scheduled() {
-        return record(new SessionScheduled(
-                sessionId,
-                ProgramId.of("pcc-2026-spring"),
-                studentId,
-                List.of(UserId.of("mentor-marco")),
-                SessionMode.LIVE,
-                scheduledFor));
+        return record(new SessionScheduled(sessionId, programId, studentId, mentorIds, SessionMode.LIVE, scheduledFor));
     }
 
     public EventEnvelope<?> started() {

@@ -6,6 +6,7 @@ import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.SessionMode;
 import dev.tango.events.TangoEvent;
+import dev.tango.events.UserId;
 import dev.tango.events.session.PhaseEntered;
 import dev.tango.events.session.SessionCancelled;
 import dev.tango.events.session.SessionEnded;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * One session as a student's dashboard shows it. It changes only by {@link #receive receiving} the session's events,
  * strictly in sequence order.
  *
+ * @param mentorIds the mentors assigned to the session; empty until it was scheduled
  * @param phasesVisited phases in the order they were entered; a phase entered twice appears twice
  * @param currentPhase the phase the session is in, or ended in; {@code null} before the first phase
  * @param durationMs from start to end; {@code null} until the session ended
@@ -31,6 +33,7 @@ import java.util.Objects;
 public record SessionSummary(
         SessionId sessionId,
         ProgramId programId,
+        List<UserId> mentorIds,
         SessionMode mode,
         SessionStatus status,
         Instant scheduledFor,
@@ -44,13 +47,14 @@ public record SessionSummary(
     public SessionSummary {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(inbox, "inbox");
+        mentorIds = mentorIds == null ? List.of() : List.copyOf(mentorIds);
         phasesVisited = List.copyOf(phasesVisited);
     }
 
     /** A session no event has been applied to yet. */
     public static SessionSummary unknown(SessionId sessionId) {
         return new SessionSummary(
-                sessionId, null, null, null, null, null, null, null, List.of(), null, SessionInbox.empty());
+                sessionId, null, List.of(), null, null, null, null, null, null, List.of(), null, SessionInbox.empty());
     }
 
     /** Whether at least one event has been applied; until then the session is not shown. */
@@ -94,6 +98,7 @@ public record SessionSummary(
             return new SessionSummary(
                     sessionId,
                     scheduled.programId(),
+                    scheduled.mentorIds(),
                     scheduled.mode(),
                     SessionStatus.SCHEDULED,
                     scheduled.scheduledFor(),
@@ -108,6 +113,7 @@ public record SessionSummary(
             return new SessionSummary(
                     sessionId,
                     programId,
+                    mentorIds,
                     mode,
                     SessionStatus.IN_PROGRESS,
                     scheduledFor,
@@ -124,6 +130,7 @@ public record SessionSummary(
             return new SessionSummary(
                     sessionId,
                     programId,
+                    mentorIds,
                     mode,
                     status == null || status == SessionStatus.SCHEDULED ? SessionStatus.IN_PROGRESS : status,
                     scheduledFor,
@@ -138,6 +145,7 @@ public record SessionSummary(
             return new SessionSummary(
                     sessionId,
                     programId,
+                    mentorIds,
                     mode,
                     SessionStatus.ENDED,
                     scheduledFor,
@@ -152,6 +160,7 @@ public record SessionSummary(
             return new SessionSummary(
                     sessionId,
                     programId,
+                    mentorIds,
                     mode,
                     SessionStatus.CANCELLED,
                     scheduledFor,
@@ -169,6 +178,7 @@ public record SessionSummary(
         return new SessionSummary(
                 sessionId,
                 programId,
+                mentorIds,
                 mode,
                 status,
                 scheduledFor,

@@ -3,6 +3,7 @@ package dev.tango.feedback.dashboard;
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.UserId;
 import dev.tango.support.events.Receipt;
+import dev.tango.support.security.Caller;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,24 @@ public record StudentSessions(UserId studentId, List<SessionSummary> sessions, L
                 .filter(SessionSummary::isKnown)
                 .sorted(NEWEST_SCHEDULED_FIRST)
                 .toList();
+    }
+
+    /**
+     * The part of this dashboard a caller may see: all of it for the student themselves; for anyone else only the
+     * sessions they mentor or whose program they administer. Empty for anyone else, who is then told the dashboard
+     * does not exist.
+     */
+    public StudentSessions visibleTo(Caller caller) {
+        if (caller.isStudent(studentId)) {
+            return this;
+        }
+        return new StudentSessions(
+                studentId,
+                sessions.stream()
+                        .filter(summary ->
+                                caller.isMentorAmong(summary.mentorIds()) || caller.administers(summary.programId()))
+                        .toList(),
+                version);
     }
 
     /** Hands an event to the session it belongs to, adding that session if it is new to this student. */

@@ -6,10 +6,13 @@ import dev.tango.events.EventEnvelope;
 import dev.tango.events.GoldenSamples;
 import dev.tango.events.Phase;
 import dev.tango.events.ProgramId;
+import dev.tango.events.SessionId;
 import dev.tango.events.SessionMode;
 import dev.tango.events.UserId;
 import dev.tango.support.events.Disposition;
 import dev.tango.support.events.Receipt;
+import dev.tango.support.security.Caller;
+import dev.tango.support.security.Role;
 import dev.tango.testsupport.GoldenStory;
 import dev.tango.testsupport.SessionStory;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,6 +174,36 @@ class StudentSessionsTest {
         Receipt<StudentSessions> receipt = dashboard.receive(golden);
 
         assertThat(receipt.handled()).containsExactly(new Receipt.Handled(golden, Disposition.APPLIED));
+    }
+
+    @Test
+    void showsTheStudentEverythingAndOthersOnlyTheSessionsTheyMentorOrAdminister() {
+        SessionStory x =
+                SessionStory.forStudent(student).inProgram(ProgramId.of("p1")).withMentors(UserId.of("m1"));
+        SessionStory y =
+                SessionStory.forStudent(student).inProgram(ProgramId.of("p2")).withMentors(UserId.of("m2"));
+        StudentSessions dashboard = receiveAll(List.of(x.scheduled(), y.scheduled()));
+
+        assertThat(visibleTo(dashboard, new Caller(student, Set.of(Role.STUDENT), Set.of())))
+                .containsExactlyInAnyOrder(x.sessionId(), y.sessionId());
+        assertThat(visibleTo(dashboard, new Caller(UserId.of("m1"), Set.of(Role.MENTOR), Set.of())))
+                .containsExactly(x.sessionId());
+        assertThat(visibleTo(dashboard, new Caller(UserId.of("ada"), Set.of(Role.ADMIN), Set.of(ProgramId.of("p2")))))
+                .containsExactly(y.sessionId());
+        assertThat(visibleTo(dashboard, new Caller(UserId.of("m1"), Set.of(Role.ADMIN), Set.of(ProgramId.of("p1")))))
+                .as("an admin is not a mentor for being named one")
+                .containsExactly(x.sessionId());
+        assertThat(visibleTo(dashboard, new Caller(UserId.of("m2"), Set.of(Role.STUDENT), Set.of(ProgramId.of("p1")))))
+                .isEmpty();
+        assertThat(visibleTo(dashboard, new Caller(student, Set.of(Role.MENTOR), Set.of())))
+                .as("the student's id without the STUDENT role")
+                .isEmpty();
+    }
+
+    private static List<SessionId> visibleTo(StudentSessions dashboard, Caller caller) {
+        return dashboard.visibleTo(caller).newestFirst().stream()
+                .map(SessionSummary::sessionId)
+                .toList();
     }
 
     private StudentSessions receiveAll(List<EventEnvelope<?>> events) {

@@ -15,6 +15,7 @@ import dev.tango.events.session.SessionStarted;
 import dev.tango.support.events.Disposition;
 import dev.tango.support.events.Receipt;
 import dev.tango.support.events.SessionInbox;
+import dev.tango.support.security.Caller;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,14 @@ public record SessionTimeline(
 
     public long lastSequence() {
         return inbox.lastSequence();
+    }
+
+    /**
+     * Who may see this timeline: the session's student, its assigned mentors and the admins of its program. Anyone
+     * else is told it does not exist.
+     */
+    public boolean isVisibleTo(Caller caller) {
+        return caller.isStudent(studentId) || caller.isMentorAmong(mentorIds) || caller.administers(programId);
     }
 
     /** Takes one of this session's events: applies it (and any parked ones it unblocks), parks it, or drops it. */

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.GoldenSamples;
 import dev.tango.events.Phase;
+import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.SessionMode;
 import dev.tango.events.UserId;
 import dev.tango.support.events.Disposition;
 import dev.tango.support.events.Receipt;
+import dev.tango.support.security.Caller;
+import dev.tango.support.security.Role;
 import dev.tango.testsupport.GoldenStory;
 import dev.tango.testsupport.SessionStory;
 import java.time.Duration;
@@ -20,12 +23,37 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SessionTimelineTest {
+
+    @Test
+    void isVisibleToItsStudentItsMentorsAndTheAdminsOfItsProgramOnly() {
+        SessionStory story = SessionStory.newSession();
+        SessionTimeline timeline = receiveAll(List.of(story.scheduled()));
+        ProgramId program = SessionStory.DEFAULT_PROGRAM;
+
+        assertThat(timeline.isVisibleTo(new Caller(story.studentId(), Set.of(Role.STUDENT), Set.of())))
+                .isTrue();
+        assertThat(timeline.isVisibleTo(new Caller(SessionStory.DEFAULT_MENTOR, Set.of(Role.MENTOR), Set.of())))
+                .isTrue();
+        assertThat(timeline.isVisibleTo(new Caller(UserId.of("ada"), Set.of(Role.ADMIN), Set.of(program))))
+                .isTrue();
+        assertThat(timeline.isVisibleTo(new Caller(UserId.of("bo"), Set.of(Role.STUDENT), Set.of(program))))
+                .isFalse();
+        assertThat(timeline.isVisibleTo(new Caller(UserId.of("mia"), Set.of(Role.MENTOR), Set.of(program))))
+                .isFalse();
+        assertThat(timeline.isVisibleTo(
+                        new Caller(UserId.of("ed"), Set.of(Role.ADMIN), Set.of(ProgramId.of("another")))))
+                .isFalse();
+        assertThat(SessionTimeline.unknown(story.sessionId())
+                        .isVisibleTo(new Caller(UserId.of("ada"), Set.of(Role.ADMIN), Set.of(program))))
+                .isFalse();
+    }
 
     @Test
     void recordsPhasesInTheOrderEnteredAndTheTimeSpentInEachFromTheEnd() {

@@ -42,6 +42,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    public ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+    }
+
     @ExceptionHandler(ConflictException.class)
     public ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict", e.title(), e.getMessage());

@@ -2,22 +2,31 @@ package dev.tango.session.mongo;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.session.PracticeSession;
 import dev.tango.session.PracticeSessions;
+import dev.tango.session.SessionPage;
+import dev.tango.session.SessionQuery;
+import dev.tango.session.SessionScope;
 import dev.tango.support.outbox.Outbox;
 import dev.tango.support.outbox.OutboxEntry;
 import dev.tango.support.outbox.OutboxRelay;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Sessions in MongoDB, looked up by {@code _id} only. A change is one conditional update of the session's document:
+ * Sessions in MongoDB, looked up by {@code _id}; lists query by program, student, mentor and status (indexes in
+ * {@link SessionIndexes}; on the embedded server those queries scan the collection). A change is one conditional update of the session's document:
  * it sets the new state, appends the new events to the outbox with {@code $push} and increments the version, only if
  * the version is still the one that was loaded. Appending (rather than replacing the document) keeps the relay's
  * removals of published entries. After each write the relay publishes the outbox in the background.
@@ -38,6 +47,55 @@ class MongoPracticeSessions implements PracticeSessions {
     @Override
     public Mono<PracticeSession> findById(SessionId id) {
         return mongo.findById(id.value(), SessionDocument.class).map(SessionDocument::toSession);
+    }
+
+    @Override
+    public Mono<SessionPage> search(SessionQuery query, SessionScope scope) {
+        Criteria matching = matching(query, scope);
+        Query page = Query.query(matching)
+                .with(Sort.by(Sort.Order.desc("scheduledFor"), Sort.Order.asc("_id")))
+                .skip(query.offset())
+                .limit(query.size());
+        page.fields().exclude(Outbox.FIELD);
+        return Mono.zip(
+                        mongo.find(page, SessionDocument.class)
+                                .map(SessionDocument::toSession)
+                                .collectList(),
+                        mongo.count(Query.query(matching), SessionDocument.class))
+                .map(found -> new SessionPage(found.getT1(), query.page(), query.size(), found.getT2()));
+    }
+
+    // The filters asked for, all of them, and the caller's scope, any part of it.
+    private static Criteria matching(SessionQuery query, SessionScope scope) {
+        List<Criteria> all = new ArrayList<>();
+        if (query.programId() != null) {
+            all.add(where("programId").is(query.programId().value()));
+        }
+        if (query.studentId() != null) {
+            all.add(where("studentId").is(query.studentId().value()));
+        }
+        if (query.mentorId() != null) {
+            all.add(where("mentorIds").is(query.mentorId().value()));
+        }
+        if (query.status() != null) {
+            all.add(where("status").is(query.status().name()));
+        }
+        List<Criteria> visible = new ArrayList<>();
+        if (scope.student() != null) {
+            visible.add(where("studentId").is(scope.student().value()));
+        }
+        if (scope.mentor() != null) {
+            visible.add(where("mentorIds").is(scope.mentor().value()));
+        }
+        if (!scope.programs().isEmpty()) {
+            visible.add(where("programId")
+                    .in(scope.programs().stream().map(ProgramId::value).sorted().toList()));
+        }
+        if (visible.isEmpty()) {
+            throw new IllegalArgumentException("An empty scope sees nothing; do not query for it");
+        }
+        all.add(visible.size() == 1 ? visible.get(0) : new Criteria().orOperator(visible));
+        return all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
     }
 
     @Override

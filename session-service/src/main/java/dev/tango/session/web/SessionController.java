@@ -1,7 +1,12 @@
 package dev.tango.session.web;
 
+import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
+import dev.tango.events.UserId;
+import dev.tango.session.SessionQuery;
 import dev.tango.session.SessionService;
+import dev.tango.session.SessionStatus;
+import dev.tango.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -32,8 +38,22 @@ import reactor.core.publisher.Mono;
                         mediaType = "application/problem+json",
                         schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(
+        responseCode = "401",
+        description = "No bearer token, or one that is not valid",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
+        responseCode = "403",
+        description = "Scheduling outside the programs one administers, or cancelling as the session's student",
+        content =
+                @Content(
+                        mediaType = "application/problem+json",
+                        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(
         responseCode = "404",
-        description = "No such session",
+        description = "No such session, or one the caller may not see",
         content =
                 @Content(
                         mediaType = "application/problem+json",
@@ -53,8 +73,8 @@ class SessionController {
             responseCode = "413",
             description = "Body too large",
             content = @Content(mediaType = "application/problem+json"))
-    Mono<ResponseEntity<SessionView>> create(@Valid @RequestBody CreateSessionRequest request) {
-        return sessions.schedule(request.toCommand())
+    Mono<ResponseEntity<SessionView>> create(@Valid @RequestBody CreateSessionRequest request, Caller caller) {
+        return sessions.schedule(request.toCommand(), caller)
                 .map(SessionView::of)
                 .map(view -> ResponseEntity.created(URI.create("/api/sessions/" + view.id()))
                         .body(view))
@@ -64,8 +84,38 @@ class SessionController {
     @GetMapping("/{id}")
     @Operation(summary = "Read a session")
     @ApiResponse(responseCode = "200", description = "The session")
-    Mono<SessionView> get(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id) {
-        return sessions.find(id).map(SessionView::of).onErrorMap(SessionProblems::translate);
+    Mono<SessionView> get(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id, Caller caller) {
+        return sessions.find(id, caller).map(SessionView::of).onErrorMap(SessionProblems::translate);
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "List the sessions the caller may see, newest scheduled first",
+            description = "A student sees their own sessions, a mentor those assigned to them, an admin those of their "
+                    + "programs. The filters narrow that down; they all apply.")
+    @ApiResponse(responseCode = "200", description = "One page of sessions")
+    Mono<SessionPageView> list(
+            @Parameter(schema = @Schema(type = "string", pattern = SessionApi.ID_PATTERN))
+                    @RequestParam(required = false)
+                    ProgramId programId,
+            @Parameter(schema = @Schema(type = "string", pattern = SessionApi.ID_PATTERN))
+                    @RequestParam(required = false)
+                    UserId studentId,
+            @Parameter(schema = @Schema(type = "string", pattern = SessionApi.ID_PATTERN))
+                    @RequestParam(required = false)
+                    UserId mentorId,
+            @RequestParam(required = false) SessionStatus status,
+            @Parameter(schema = @Schema(minimum = "0", maximum = "" + SessionQuery.MAX_PAGE))
+                    @RequestParam(defaultValue = "0")
+                    int page,
+            @Parameter(schema = @Schema(minimum = "1", maximum = "" + SessionQuery.MAX_SIZE))
+                    @RequestParam(defaultValue = "" + SessionQuery.DEFAULT_SIZE)
+                    int size,
+            Caller caller) {
+        return Mono.fromCallable(() -> new SessionQuery(programId, studentId, mentorId, status, page, size))
+                .flatMap(query -> sessions.list(query, caller))
+                .map(SessionPageView::of)
+                .onErrorMap(SessionProblems::translate);
     }
 
     @PostMapping("/{id}/start")
@@ -74,8 +124,8 @@ class SessionController {
             description = "The session enters OPENING: tango.session.started.v1, then tango.session.phase-entered.v1.")
     @ApiResponse(responseCode = "200", description = "Started")
     @ApiResponse(responseCode = "409", description = "The session is not SCHEDULED")
-    Mono<SessionView> start(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id) {
-        return sessions.start(id).map(SessionView::of).onErrorMap(SessionProblems::translate);
+    Mono<SessionView> start(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id, Caller caller) {
+        return sessions.start(id, caller).map(SessionView::of).onErrorMap(SessionProblems::translate);
     }
 
     @PostMapping(path = "/{id}/phase", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -92,8 +142,9 @@ class SessionController {
             content = @Content(mediaType = "application/problem+json"))
     Mono<SessionView> enterPhase(
             @Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id,
-            @Valid @RequestBody EnterPhaseRequest request) {
-        return sessions.enterPhase(id, request.phase(), request.offsetMs())
+            @Valid @RequestBody EnterPhaseRequest request,
+            Caller caller) {
+        return sessions.enterPhase(id, request.phase(), request.offsetMs(), caller)
                 .map(SessionView::of)
                 .onErrorMap(SessionProblems::translate);
     }
@@ -104,8 +155,8 @@ class SessionController {
             description = "Announced with tango.session.ended.v1: time per phase, skipped phases, duration.")
     @ApiResponse(responseCode = "200", description = "Ended")
     @ApiResponse(responseCode = "409", description = "The session is not IN_PROGRESS")
-    Mono<SessionView> end(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id) {
-        return sessions.end(id).map(SessionView::of).onErrorMap(SessionProblems::translate);
+    Mono<SessionView> end(@Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id, Caller caller) {
+        return sessions.end(id, caller).map(SessionView::of).onErrorMap(SessionProblems::translate);
     }
 
     @PostMapping(path = "/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -116,7 +167,10 @@ class SessionController {
     @ApiResponse(responseCode = "409", description = "The session already ended or was cancelled")
     Mono<SessionView> cancel(
             @Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id,
-            @Valid @RequestBody CancelSessionRequest request) {
-        return sessions.cancel(id, request.reason()).map(SessionView::of).onErrorMap(SessionProblems::translate);
+            @Valid @RequestBody CancelSessionRequest request,
+            Caller caller) {
+        return sessions.cancel(id, request.reason(), caller)
+                .map(SessionView::of)
+                .onErrorMap(SessionProblems::translate);
     }
 }

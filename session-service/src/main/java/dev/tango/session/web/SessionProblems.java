@@ -2,9 +2,11 @@ package dev.tango.session.web;
 
 import dev.tango.session.InvalidSessionInputException;
 import dev.tango.session.PhaseMoveNotAllowedException;
+import dev.tango.session.SessionAccessDeniedException;
 import dev.tango.session.SessionNotFoundException;
 import dev.tango.session.SessionStatusConflictException;
 import dev.tango.support.web.ConflictException;
+import dev.tango.support.web.ForbiddenException;
 import dev.tango.support.web.InvalidRequestException;
 import dev.tango.support.web.NotFoundException;
 import java.util.LinkedHashMap;
@@ -18,6 +20,9 @@ final class SessionProblems {
     static Throwable translate(Throwable error) {
         if (error instanceof SessionNotFoundException notFound) {
             return new NotFoundException("Session", notFound.sessionId());
+        }
+        if (error instanceof SessionAccessDeniedException denied) {
+            return new ForbiddenException(denied.getMessage());
         }
         if (error instanceof PhaseMoveNotAllowedException move) {
             Map<String, Object> properties = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ import dev.tango.session.SessionService;
 import dev.tango.support.outbox.OutboxCollections;
 import dev.tango.support.outbox.OutboxRelay;
 import dev.tango.support.outbox.TangoOutboxProperties;
+import dev.tango.support.security.Caller;
+import dev.tango.support.security.Role;
 import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
 import dev.tango.testsupport.TopicProbe;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
@@ -46,6 +49,9 @@ import reactor.test.StepVerifier;
 class MongoPracticeSessionsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static final Caller ADMIN =
+            new Caller(UserId.of("admin-pcc"), Set.of(Role.ADMIN), Set.of(ProgramId.of("pcc-2026")));
 
     private static TopicProbe topic;
 
@@ -76,8 +82,8 @@ class MongoPracticeSessionsIT {
 
     @Test
     void refusesTheSecondOfTwoChangesMadeFromTheSameVersion() {
-        SessionId id = service.schedule(command())
-                .flatMap(session -> service.start(session.id()))
+        SessionId id = service.schedule(command(), ADMIN)
+                .flatMap(session -> service.start(session.id(), ADMIN))
                 .block(WAIT)
                 .id();
         PracticeSession first = sessions.findById(id).block(WAIT);
@@ -124,13 +130,15 @@ class MongoPracticeSessionsIT {
         SessionService kafkaDown = new SessionService(
                 new MongoPracticeSessions(mongo, down), clock, new SessionMetrics(new SimpleMeterRegistry()));
         try {
-            SessionId id =
-                    kafkaDown.schedule(command()).block(Duration.ofSeconds(10)).id();
-            StepVerifier.create(kafkaDown.start(id))
+            SessionId id = kafkaDown
+                    .schedule(command(), ADMIN)
+                    .block(Duration.ofSeconds(10))
+                    .id();
+            StepVerifier.create(kafkaDown.start(id, ADMIN))
                     .expectNextCount(1)
                     .expectComplete()
                     .verify(Duration.ofSeconds(10));
-            StepVerifier.create(kafkaDown.enterPhase(id, Phase.EXPLORING, null))
+            StepVerifier.create(kafkaDown.enterPhase(id, Phase.EXPLORING, null, ADMIN))
                     .expectNextCount(1)
                     .expectComplete()
                     .verify(Duration.ofSeconds(10));

@@ -38,10 +38,14 @@ record StudentSessionsDocument(
                 version);
     }
 
-    /** One session of the student; {@code pending} holds its events waiting for an earlier one. */
+    /**
+     * One session of the student; {@code mentorIds} and {@code programId} say who else may see it; {@code pending}
+     * holds its events waiting for an earlier one.
+     */
     record Entry(
             String sessionId,
             String programId,
+            List<String> mentorIds,
             SessionMode mode,
             SessionStatus status,
             Instant scheduledFor,
@@ -57,6 +61,7 @@ record StudentSessionsDocument(
             return new Entry(
                     summary.sessionId().value(),
                     summary.programId() == null ? null : summary.programId().value(),
+                    summary.mentorIds().stream().map(UserId::value).toList(),
                     summary.mode(),
                     summary.status(),
                     summary.scheduledFor(),
@@ -73,6 +78,10 @@ record StudentSessionsDocument(
             return new SessionSummary(
                     SessionId.of(sessionId),
                     programId == null ? null : ProgramId.of(programId),
+                    // Entries stored before mentors were kept have none: only the student and admins see them.
+                    mentorIds == null
+                            ? List.of()
+                            : mentorIds.stream().map(UserId::of).toList(),
                     mode,
                     status,
                     scheduledFor,

@@ -2,6 +2,7 @@ package dev.tango.feedback.dashboard.web;
 
 import dev.tango.events.UserId;
 import dev.tango.feedback.dashboard.Dashboards;
+import dev.tango.support.security.Caller;
 import dev.tango.support.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,11 +24,14 @@ class StudentSessionsController {
 
     @Operation(
             summary = "A student's sessions, newest scheduled first",
-            description = "Built from session events; a student with no session answers 404.")
+            description = "Built from session events. The student sees all their sessions; a mentor only the sessions "
+                    + "assigned to them; an admin only those of their programs. A student with no session the caller "
+                    + "may see answers 404, exactly as one without any session.")
     @GetMapping("/{studentId}/sessions")
-    Mono<StudentSessionsResponse> sessions(@PathVariable @Schema(type = "string") UserId studentId) {
+    Mono<StudentSessionsResponse> sessions(@PathVariable @Schema(type = "string") UserId studentId, Caller caller) {
         return dashboards
                 .find(studentId)
+                .map(dashboard -> dashboard.visibleTo(caller))
                 .map(StudentSessionsResponse::of)
                 .filter(response -> !response.sessions().isEmpty())
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Student", studentId)));

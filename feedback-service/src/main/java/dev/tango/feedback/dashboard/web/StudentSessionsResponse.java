@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A student's sessions, newest scheduled first.
+ * A student's sessions, newest scheduled first: those the caller may see.
  *
- * @param sessions the sessions; never empty (a student without sessions answers 404)
+ * @param sessions the sessions; never empty (a student without sessions the caller may see answers 404)
  */
 record StudentSessionsResponse(UserId studentId, List<Session> sessions) {
 
@@ -27,6 +27,7 @@ record StudentSessionsResponse(UserId studentId, List<Session> sessions) {
     /**
      * One session.
      *
+     * @param mentorIds the mentors assigned to the session
      * @param phasesVisited phases in the order they were entered; a phase entered twice appears twice
      * @param currentPhase the phase the session is in, or ended in; {@code null} before the first phase
      * @param durationMs from start to end; {@code null} until the session ended
@@ -35,6 +36,7 @@ record StudentSessionsResponse(UserId studentId, List<Session> sessions) {
     record Session(
             SessionId sessionId,
             ProgramId programId,
+            List<UserId> mentorIds,
             SessionMode mode,
             SessionStatus status,
             Instant scheduledFor,
@@ -49,6 +51,7 @@ record StudentSessionsResponse(UserId studentId, List<Session> sessions) {
             return new Session(
                     summary.sessionId(),
                     summary.programId(),
+                    summary.mentorIds(),
                     summary.mode(),
                     summary.status(),
                     summary.scheduledFor(),

@@ -3,6 +3,7 @@ package dev.tango.scoring.timeline.web;
 import dev.tango.events.SessionId;
 import dev.tango.scoring.timeline.SessionTimeline;
 import dev.tango.scoring.timeline.SessionTimelines;
+import dev.tango.support.security.Caller;
 import dev.tango.support.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,12 +25,15 @@ class TimelineController {
 
     @Operation(
             summary = "The phases a session went through and the time spent in each",
-            description = "Built from session events; answers 404 until the session's first event has been applied.")
+            description = "Built from session events; answers 404 until the session's first event has been applied. "
+                    + "Only the session's student, its assigned mentors and the admins of its program see it; anyone "
+                    + "else gets the same 404 as for a session that does not exist.")
     @GetMapping("/{sessionId}/timeline")
-    Mono<TimelineResponse> timeline(@PathVariable @Schema(type = "string") SessionId sessionId) {
+    Mono<TimelineResponse> timeline(@PathVariable @Schema(type = "string") SessionId sessionId, Caller caller) {
         return timelines
                 .find(sessionId)
                 .filter(SessionTimeline::isKnown)
+                .filter(timeline -> timeline.isVisibleTo(caller))
                 .map(TimelineResponse::of)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Session", sessionId)));
     }
