@@ -1,0 +1,75 @@
+package dev.tango.feedback.dashboard;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.tango.events.Topics;
+import dev.tango.testsupport.DockerInfrastructure;
+import dev.tango.testsupport.DockerServiceIntegrationTest;
+import dev.tango.testsupport.SessionEventsPublisher;
+import dev.tango.testsupport.SessionStory;
+import dev.tango.testsupport.TestTokens;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A whole session's events, published on a real {@code apache/kafka} broker, projected into the student's list in a real {@code mongo}.
+ * Skipped, visibly, where no Docker engine runs.
+ */
+@DockerServiceIntegrationTest
+@AutoConfigureWebTestClient
+class DashboardOnRealKafkaAndMongoIT {
+
+    @Autowired
+    WebTestClient web;
+
+    @BeforeAll
+    static void sessionEventsTopic() throws Exception {
+        // session-service, which owns the topic, does not run here.
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                DockerInfrastructure.get().kafkaBootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(Topics.SESSION_EVENTS.name())) {
+                admin.createTopics(List.of(new NewTopic(
+                                Topics.SESSION_EVENTS.name(), Topics.SESSION_EVENTS.partitions(), (short) 1)))
+                        .all()
+                        .get();
+            }
+        }
+    }
+
+    @Test
+    void aWholeSessionShowsUpInTheStudentsList() {
+        SessionStory story = SessionStory.newSession();
+        try (SessionEventsPublisher publisher =
+                new SessionEventsPublisher(DockerInfrastructure.get().kafkaBootstrapServers())) {
+            publisher.publish(story.wholeSession());
+        }
+        String token = TestTokens.get().admin("admin-pcc", SessionStory.DEFAULT_PROGRAM.value());
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> web.get()
+                        .uri(
+                                "/api/feedback/students/{id}/sessions",
+                                story.studentId().value())
+                        .headers(headers -> headers.setBearerAuth(token))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.sessions[0].status")
+                        .isEqualTo("ENDED")
+                        .jsonPath("$.sessions[0].durationMs")
+                        .isEqualTo(2_700_000)
+                        .jsonPath("$.sessions[0].lastSequence")
+                        .isEqualTo(story.events().size()));
+    }
+}
