@@ -1,5 +1,14 @@
 package dev.tango.testsupport;
 
+import dev.tango.events.Topics;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -41,5 +50,22 @@ public final class DockerInfrastructure {
 
     public String mongoUri() {
         return mongo.getReplicaSetUrl();
+    }
+
+    /** Creates topics that a test needs but whose owner is not running in this test (e.g. a consumer's input). */
+    public void createTopics(Topics.TopicSpec... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Arrays.stream(topics)
+                    .filter(topic -> !existing.contains(topic.name()))
+                    .map(topic -> new NewTopic(topic.name(), topic.partitions(), (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not create topics", e.getCause());
+        }
     }
 }

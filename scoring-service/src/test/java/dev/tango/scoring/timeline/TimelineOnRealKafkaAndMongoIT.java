@@ -9,11 +9,6 @@ import dev.tango.testsupport.SessionEventsPublisher;
 import dev.tango.testsupport.SessionStory;
 import dev.tango.testsupport.TestTokens;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,18 +27,9 @@ class TimelineOnRealKafkaAndMongoIT {
     WebTestClient web;
 
     @BeforeAll
-    static void sessionEventsTopic() throws Exception {
+    static void sessionEventsTopic() {
         // session-service, which owns the topic, does not run here.
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                DockerInfrastructure.get().kafkaBootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(Topics.SESSION_EVENTS.name())) {
-                admin.createTopics(List.of(new NewTopic(
-                                Topics.SESSION_EVENTS.name(), Topics.SESSION_EVENTS.partitions(), (short) 1)))
-                        .all()
-                        .get();
-            }
-        }
+        DockerInfrastructure.get().createTopics(Topics.SESSION_EVENTS);
     }
 
     @Test
