@@ -1,0 +1,19 @@
+package dev.tango.scoring.rubric;
+
+import dev.tango.events.ProgramId;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** Finds rubric versions, and the one a program uses at a given moment. */
+public interface RubricCatalog {
+
+    /** A published or draft version; empty if none. */
+    Mono<Rubric> find(RubricRef ref);
+
+    /**
+     * The rubric version the program uses at that instant (its assignment in effect then), or the built-in partnership
+     * rubric's latest published version if the program never chose one. Deterministic for a given instant, so
+     * replaying an event gives the same answer.
+     */
+    Mono<Rubric> inUseBy(ProgramId program, Instant at);
+}
