@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Stores the built-in rubrics once the service is ready: insert if absent, by id, so every start (and every instance)
- * may run it. A stored copy that differs from the shipped one is kept, with an error in the log: a published version
+ * Once the service is ready, declares the rubric indexes and then stores the built-in rubrics (one after the other:
+ * on the embedded server an insert racing the index creation on a new collection failed). Insert if absent, by id, so every
+ * start (and every instance) may run it. A stored copy that differs from the shipped one is kept, with an error in the log: a published version
  * never changes, and scorecards were computed with the stored one. Until the store answers, lookups fall back to the
  * shipped copy, so a slow database only delays this.
  */
@@ -38,7 +39,9 @@ class BuiltInRubricSeeder {
 
     @EventListener(ApplicationReadyEvent.class)
     void seedInTheBackground() {
-        seed().retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
+        store.declareIndexes()
+                .thenMany(seed())
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
                         .maxBackoff(Duration.ofSeconds(30))
                         .doBeforeRetry(retry -> log.warn(
                                 "Could not store the built-in rubrics yet, retrying: {}",

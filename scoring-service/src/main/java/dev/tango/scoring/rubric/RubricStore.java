@@ -11,6 +11,12 @@ import reactor.core.publisher.Mono;
  */
 public interface RubricStore {
 
+    /**
+     * Declares the indexes behind the lists. A failure is logged and completes all the same: the lists then only get
+     * slower.
+     */
+    Mono<Void> declareIndexes();
+
     Mono<StoredRubric> find(RubricRef ref);
 
     /** Every stored version of one rubric, oldest first. */

@@ -70,6 +70,11 @@ class RubricSeederTest {
         int inserts;
 
         @Override
+        public Mono<Void> declareIndexes() {
+            return Mono.empty();
+        }
+
+        @Override
         public Mono<StoredRubric> find(RubricRef ref) {
             return Mono.justOrEmpty(rubrics.get(ref));
         }
