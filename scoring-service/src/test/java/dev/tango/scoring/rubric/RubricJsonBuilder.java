@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * Rubrics in the import format for tests: {@link #valid()} is a small rubric that breaks no rule (OPENING with two
  * markers, CLOSING with one, one anti-signal), and each {@code with...} method changes one thing of it.
  */
-final class RubricJsonBuilder {
+public final class RubricJsonBuilder {
 
     private String name = "Small rubric";
     private String description = "For tests";
@@ -21,56 +21,56 @@ final class RubricJsonBuilder {
     private Integer penalty = 10;
     private boolean noScoring;
 
-    static RubricJsonBuilder valid() {
+    public static RubricJsonBuilder valid() {
         RubricJsonBuilder builder = new RubricJsonBuilder();
         builder.required.put("OPENING", 1);
         builder.required.put("CLOSING", 1);
         return builder;
     }
 
-    static RubricJson.PhaseJson phase(String phase, RubricJson.MarkerJson... markers) {
+    public static RubricJson.PhaseJson phase(String phase, RubricJson.MarkerJson... markers) {
         return new RubricJson.PhaseJson(phase, "Title of " + phase, List.of(markers));
     }
 
-    static RubricJson.PhaseJson phase(String phase, List<RubricJson.MarkerJson> markers) {
+    public static RubricJson.PhaseJson phase(String phase, List<RubricJson.MarkerJson> markers) {
         return new RubricJson.PhaseJson(phase, "Title of " + phase, markers);
     }
 
-    static RubricJson.MarkerJson marker(String id) {
+    public static RubricJson.MarkerJson marker(String id) {
         return new RubricJson.MarkerJson(id, "Label " + id, "Description of " + id, List.of("What do you want?"));
     }
 
-    static RubricJson.AntiSignalJson antiSignal(String id) {
+    public static RubricJson.AntiSignalJson antiSignal(String id) {
         return new RubricJson.AntiSignalJson(id, "Label " + id, "Description of " + id);
     }
 
-    RubricJsonBuilder withName(String name) {
+    public RubricJsonBuilder withName(String name) {
         this.name = name;
         return this;
     }
 
-    RubricJsonBuilder withDescription(String description) {
+    public RubricJsonBuilder withDescription(String description) {
         this.description = description;
         return this;
     }
 
-    RubricJsonBuilder withPhases(List<RubricJson.PhaseJson> phases) {
+    public RubricJsonBuilder withPhases(List<RubricJson.PhaseJson> phases) {
         this.phases = phases == null ? null : new ArrayList<>(phases);
         return this;
     }
 
-    RubricJsonBuilder withPhases(RubricJson.PhaseJson... phases) {
+    public RubricJsonBuilder withPhases(RubricJson.PhaseJson... phases) {
         return withPhases(new ArrayList<>(java.util.Arrays.asList(phases)));
     }
 
     /** Changes the phase at that index. */
-    RubricJsonBuilder withPhase(int index, UnaryOperator<RubricJson.PhaseJson> change) {
+    public RubricJsonBuilder withPhase(int index, UnaryOperator<RubricJson.PhaseJson> change) {
         phases.set(index, change.apply(phases.get(index)));
         return this;
     }
 
     /** Changes the marker at that index of the phase at that index. */
-    RubricJsonBuilder withMarker(int phase, int marker, UnaryOperator<RubricJson.MarkerJson> change) {
+    public RubricJsonBuilder withMarker(int phase, int marker, UnaryOperator<RubricJson.MarkerJson> change) {
         RubricJson.PhaseJson old = phases.get(phase);
         List<RubricJson.MarkerJson> markers = new ArrayList<>(old.markers());
         markers.set(marker, change.apply(markers.get(marker)));
@@ -78,17 +78,17 @@ final class RubricJsonBuilder {
         return this;
     }
 
-    RubricJsonBuilder withAntiSignals(List<RubricJson.AntiSignalJson> antiSignals) {
+    public RubricJsonBuilder withAntiSignals(List<RubricJson.AntiSignalJson> antiSignals) {
         this.antiSignals = antiSignals == null ? null : new ArrayList<>(antiSignals);
         return this;
     }
 
-    RubricJsonBuilder withAntiSignals(RubricJson.AntiSignalJson... antiSignals) {
+    public RubricJsonBuilder withAntiSignals(RubricJson.AntiSignalJson... antiSignals) {
         return withAntiSignals(java.util.Arrays.asList(antiSignals));
     }
 
     /** Sets (or, with {@code null}, removes) the required count of a phase. */
-    RubricJsonBuilder withRequired(String phase, Integer count) {
+    public RubricJsonBuilder withRequired(String phase, Integer count) {
         if (count == null) {
             required.remove(phase);
         } else {
@@ -97,22 +97,22 @@ final class RubricJsonBuilder {
         return this;
     }
 
-    RubricJsonBuilder withRequiredMarkers(Map<String, Integer> required) {
+    public RubricJsonBuilder withRequiredMarkers(Map<String, Integer> required) {
         this.required = required == null ? null : new LinkedHashMap<>(required);
         return this;
     }
 
-    RubricJsonBuilder withPenalty(Integer penalty) {
+    public RubricJsonBuilder withPenalty(Integer penalty) {
         this.penalty = penalty;
         return this;
     }
 
-    RubricJsonBuilder withoutScoring() {
+    public RubricJsonBuilder withoutScoring() {
         this.noScoring = true;
         return this;
     }
 
-    RubricJson build() {
+    public RubricJson build() {
         return new RubricJson(
                 name,
                 description,
@@ -121,23 +121,23 @@ final class RubricJsonBuilder {
                 noScoring ? null : new RubricJson.ScoringJson(required, penalty));
     }
 
-    static String repeat(char c, int times) {
+    public static String repeat(char c, int times) {
         return String.valueOf(c).repeat(times);
     }
 
-    static RubricJson.MarkerJson withId(RubricJson.MarkerJson marker, String id) {
+    public static RubricJson.MarkerJson withId(RubricJson.MarkerJson marker, String id) {
         return new RubricJson.MarkerJson(id, marker.label(), marker.description(), marker.exampleQuestions());
     }
 
-    static RubricJson.MarkerJson withLabel(RubricJson.MarkerJson marker, String label) {
+    public static RubricJson.MarkerJson withLabel(RubricJson.MarkerJson marker, String label) {
         return new RubricJson.MarkerJson(marker.id(), label, marker.description(), marker.exampleQuestions());
     }
 
-    static RubricJson.MarkerJson withDescription(RubricJson.MarkerJson marker, String description) {
+    public static RubricJson.MarkerJson withDescription(RubricJson.MarkerJson marker, String description) {
         return new RubricJson.MarkerJson(marker.id(), marker.label(), description, marker.exampleQuestions());
     }
 
-    static RubricJson.MarkerJson withQuestions(RubricJson.MarkerJson marker, List<String> questions) {
+    public static RubricJson.MarkerJson withQuestions(RubricJson.MarkerJson marker, List<String> questions) {
         return new RubricJson.MarkerJson(marker.id(), marker.label(), marker.description(), questions);
     }
 }
