@@ -384,6 +384,16 @@ class RubricApiIT extends ScoringServiceIntegrationTest {
         assertThat(mongo.findById(id + ":v1", Document.class, "rubrics").block(TIMEOUT))
                 .isNull();
 
+        // A field the format does not have is named too.
+        Map<String, Object> unknownField = problem(
+                admin.post()
+                        .uri(RUBRICS + "/import?programId={p}&rubricId={id}", program, id)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"name\":\"x\",\"colour\":\"red\"}")
+                        .exchange(),
+                400);
+        assertThat(fields(unknownField)).containsExactly("colour");
+
         // A create request names the same problems under content.
         assertThat(fields(problem(createRequest(admin, id, broken), 400)))
                 .first()
