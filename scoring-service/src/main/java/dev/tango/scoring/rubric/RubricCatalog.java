@@ -4,7 +4,10 @@ import dev.tango.events.ProgramId;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
-/** Finds rubric versions, and the one a program uses at a given moment. */
+/**
+ * The rubrics as scoring needs them, without any caller: the lookups behind scorecards. Implemented by
+ * {@link RubricService} (bean {@code rubricService}).
+ */
 public interface RubricCatalog {
 
     /** A published or draft version; empty if none. */
@@ -12,8 +15,8 @@ public interface RubricCatalog {
 
     /**
      * The rubric version the program uses at that instant (its assignment in effect then), or the built-in partnership
-     * rubric's latest published version if the program never chose one. Deterministic for a given instant, so
-     * replaying an event gives the same answer.
+     * rubric's latest published version if the program never chose one. Deterministic for a given instant (assignment
+     * history with effective-from times), so replaying an event gives the same answer.
      */
     Mono<Rubric> inUseBy(ProgramId program, Instant at);
 }
