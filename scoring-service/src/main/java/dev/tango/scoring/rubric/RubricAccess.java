@@ -22,6 +22,11 @@ final class RubricAccess {
         return !rubric.isBuiltIn() && caller.administers(rubric.program());
     }
 
+    /** Only admins create rubrics, and only for the programs they administer ({@link #mayManage}). */
+    static boolean mayCreateRubrics(Caller caller) {
+        return caller.hasRole(Role.ADMIN);
+    }
+
     /** Create rubrics for the program, and choose the rubric it uses. */
     static boolean mayManage(Caller caller, ProgramId program) {
         return caller.administers(program);

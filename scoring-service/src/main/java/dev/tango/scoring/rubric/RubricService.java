@@ -3,7 +3,6 @@ package dev.tango.scoring.rubric;
 import dev.tango.events.ProgramId;
 import dev.tango.events.UserId;
 import dev.tango.support.security.Caller;
-import dev.tango.support.security.Role;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -105,14 +105,14 @@ public class RubricService implements RubricCatalog {
     public Mono<StoredRubric> latest(String rubricId, Caller caller) {
         return visibleVersions(rubricId, caller)
                 .last()
-                .onErrorMap(java.util.NoSuchElementException.class, e -> RubricNotFoundException.rubric(rubricId));
+                .onErrorMap(NoSuchElementException.class, e -> RubricNotFoundException.rubric(rubricId));
     }
 
     // ---- changing
 
     /** A new rubric of a program: version 1, a DRAFT, from the content given or copied from another version. */
     public Mono<StoredRubric> create(CreateRubric command, Caller caller) {
-        if (!caller.hasRole(Role.ADMIN)) {
+        if (!RubricAccess.mayCreateRubrics(caller)) {
             return Mono.error(new RubricAccessDeniedException("Only program admins may create rubrics."));
         }
         if (command.program() != null && !RubricAccess.mayManage(caller, command.program())) {
