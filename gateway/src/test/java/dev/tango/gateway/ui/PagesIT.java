@@ -66,9 +66,9 @@ class PagesIT extends GatewayIntegrationTest {
         String html = browser.page("/sessions/s-1");
 
         assertThat(html)
-                .contains("<h1>Practice session", "2026-03-01 10:00 UTC", "<h2 id=\"status-heading\">Status</h2>")
+                .contains("<h1>Practice session", "2026-03-01 10:00 UTC", "<h2 id=\"console-heading\">Console</h2>")
                 .contains("In progress", "Meaning making", "Review", "pcc-2026", "mentor-marco")
-                .contains("<h2 id=\"phases-heading\">Phases</h2>", "Opening", "2026-03-01 10:09 UTC", "7:01")
+                .contains("<h2 id=\"phases-heading\">Phases</h2>", "Opening", "Time code", "7:01")
                 .contains("Time in each phase", "Shown once the session has ended.")
                 .contains("Skip to main content", "Sign out");
         assertThat(DOWNSTREAM.last("/api/sessions/s-1").header("authorization")).startsWith("Bearer ");
