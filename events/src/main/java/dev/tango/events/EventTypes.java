@@ -5,6 +5,7 @@ import dev.tango.events.session.SessionCancelled;
 import dev.tango.events.session.SessionEnded;
 import dev.tango.events.session.SessionScheduled;
 import dev.tango.events.session.SessionStarted;
+import dev.tango.events.session.TranscriptAppended;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class EventTypes {
         register("tango.session.phase-entered.v1", PhaseEntered.class, Topics.SESSION_EVENTS);
         register("tango.session.ended.v1", SessionEnded.class, Topics.SESSION_EVENTS);
         register("tango.session.cancelled.v1", SessionCancelled.class, Topics.SESSION_EVENTS);
+        register("tango.session.transcript-appended.v1", TranscriptAppended.class, Topics.SESSION_EVENTS);
     }
 
     private EventTypes() {}

@@ -12,6 +12,8 @@ import dev.tango.events.session.SessionEnded;
 import dev.tango.events.session.SessionEvent;
 import dev.tango.events.session.SessionScheduled;
 import dev.tango.events.session.SessionStarted;
+import dev.tango.events.session.TranscriptAppended;
+import dev.tango.events.session.TranscriptSegment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +41,8 @@ public final class PracticeSession {
 
     public static final int MAX_MENTORS = 10;
     public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_CLIENT_LABEL_LENGTH = 80;
+    public static final int MAX_GOAL_LENGTH = 1000;
 
     /** How far from now a session may be scheduled, either way (REVIEW sessions look at past recordings). */
     public static final Duration SCHEDULING_WINDOW = Duration.ofDays(366);
@@ -49,7 +53,10 @@ public final class PracticeSession {
     private final List<UserId> mentorIds;
     private final SessionMode mode;
     private final Instant scheduledFor;
+    private final String clientLabel;
+    private final String goal;
     private final List<PhaseVisit> phases;
+    private final List<TranscriptSegment> pendingSegments = new ArrayList<>();
     private final Long version;
     private final List<EventEnvelope<SessionEvent>> pendingEvents = new ArrayList<>();
 
@@ -59,6 +66,7 @@ public final class PracticeSession {
     private Instant cancelledAt;
     private String cancelReason;
     private long lastSequence;
+    private TranscriptSummary transcript;
 
     private PracticeSession(Snapshot state) {
         this.id = state.id();
@@ -67,6 +75,9 @@ public final class PracticeSession {
         this.mentorIds = List.copyOf(state.mentorIds());
         this.mode = state.mode();
         this.scheduledFor = state.scheduledFor();
+        this.clientLabel = state.clientLabel();
+        this.goal = state.goal();
+        this.transcript = state.transcript();
         this.status = state.status();
         this.phases = new ArrayList<>(state.phases());
         this.startedAt = state.startedAt();
@@ -85,6 +96,8 @@ public final class PracticeSession {
             List<UserId> mentorIds,
             SessionMode mode,
             Instant scheduledFor,
+            String clientLabel,
+            String goal,
             Instant now) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(programId, "programId");
@@ -103,6 +116,8 @@ public final class PracticeSession {
             throw new InvalidSessionInputException(
                     "scheduledFor", "must be within " + SCHEDULING_WINDOW.toDays() + " days of now");
         }
+        String label = optionalText("clientLabel", clientLabel, MAX_CLIENT_LABEL_LENGTH);
+        String theGoal = optionalText("goal", goal, MAX_GOAL_LENGTH);
         PracticeSession session = new PracticeSession(new Snapshot(
                 id,
                 programId,
@@ -110,6 +125,9 @@ public final class PracticeSession {
                 mentorIds,
                 mode == null ? SessionMode.LIVE : mode,
                 when,
+                label,
+                theGoal,
+                TranscriptSummary.EMPTY,
                 SessionStatus.SCHEDULED,
                 null,
                 List.of(),
@@ -120,7 +138,9 @@ public final class PracticeSession {
                 0,
                 null));
         session.record(
-                new SessionScheduled(id, programId, studentId, mentorIds, session.mode, session.scheduledFor), at);
+                new SessionScheduled(
+                        id, programId, studentId, mentorIds, session.mode, session.scheduledFor, label, theGoal),
+                at);
         return session;
     }
 
@@ -207,6 +227,56 @@ public final class PracticeSession {
         return List.of(record(new SessionCancelled(id, at, reason), at));
     }
 
+    /**
+     * Adds speaker turns to the end of the transcript, while the session runs or after it ended. Segments start in
+     * order (each no earlier than the one before, including those already stored), end no earlier than they start,
+     * and stay within {@link TranscriptLimits}; every broken rule of the batch is reported at once and nothing is
+     * added. The segments are announced in {@link TranscriptAppended} events of at most
+     * {@link TranscriptLimits#SEGMENTS_PER_EVENT} segments each, and kept in {@link #pendingSegments()} to be stored
+     * with them.
+     */
+    public List<SessionEvent> appendTranscript(
+            List<SegmentDraft> drafts, TranscriptAppended.Origin origin, Instant now) {
+        Objects.requireNonNull(drafts, "drafts");
+        Objects.requireNonNull(origin, "origin");
+        requireTranscriptOpen();
+        TranscriptLimits.check(drafts, transcript, origin == TranscriptAppended.Origin.IMPORTED);
+        Instant at = millis(now);
+        List<TranscriptSegment> added = new ArrayList<>(drafts.size());
+        int index = transcript.segments();
+        for (SegmentDraft draft : drafts) {
+            added.add(new TranscriptSegment(index++, draft.speaker(), draft.text(), draft.startMs(), draft.endMs()));
+        }
+        transcript = transcript.plus(added);
+        pendingSegments.addAll(added);
+        List<SessionEvent> events = new ArrayList<>();
+        for (int from = 0; from < added.size(); from += TranscriptLimits.SEGMENTS_PER_EVENT) {
+            List<TranscriptSegment> chunk =
+                    added.subList(from, Math.min(added.size(), from + TranscriptLimits.SEGMENTS_PER_EVENT));
+            events.add(record(new TranscriptAppended(id, chunk.get(0).index(), origin, chunk), at));
+        }
+        return events;
+    }
+
+    /** Fails unless segments may be added now: while the session is IN_PROGRESS or after it ENDED. */
+    public void requireTranscriptOpen() {
+        if (status != SessionStatus.IN_PROGRESS && status != SessionStatus.ENDED) {
+            throw new SessionStatusConflictException(
+                    status,
+                    "Session " + id + " is " + status
+                            + ". Transcript segments are added while the session is IN_PROGRESS or after it ENDED.");
+        }
+    }
+
+    /** The segments added since this session was scheduled or restored, to be stored after the existing ones. */
+    public List<TranscriptSegment> pendingSegments() {
+        return List.copyOf(pendingSegments);
+    }
+
+    public TranscriptSummary transcript() {
+        return transcript;
+    }
+
     /** The phases the session may move to now; empty unless it is IN_PROGRESS. */
     public List<Phase> allowedMoves() {
         return status == SessionStatus.IN_PROGRESS ? PhaseMoves.from(currentPhase()) : List.of();
@@ -226,6 +296,9 @@ public final class PracticeSession {
                 mentorIds,
                 mode,
                 scheduledFor,
+                clientLabel,
+                goal,
+                transcript,
                 status,
                 currentPhase(),
                 phases,
@@ -308,6 +381,18 @@ public final class PracticeSession {
         return last != null && at.isBefore(last) ? last : at;
     }
 
+    // Optional free text: absent or blank means none; otherwise trimmed and bounded.
+    private static String optionalText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > maxLength) {
+            throw new InvalidSessionInputException(field, "must be at most " + maxLength + " characters");
+        }
+        return trimmed;
+    }
+
     private static Instant millis(Instant instant) {
         return Objects.requireNonNull(instant, "now").truncatedTo(ChronoUnit.MILLIS);
     }
@@ -320,6 +405,9 @@ public final class PracticeSession {
             List<UserId> mentorIds,
             SessionMode mode,
             Instant scheduledFor,
+            String clientLabel,
+            String goal,
+            TranscriptSummary transcript,
             SessionStatus status,
             Phase currentPhase,
             List<PhaseVisit> phases,
@@ -335,6 +423,7 @@ public final class PracticeSession {
             Objects.requireNonNull(status, "status");
             mentorIds = List.copyOf(mentorIds);
             phases = List.copyOf(phases);
+            transcript = transcript == null ? TranscriptSummary.EMPTY : transcript;
         }
     }
 }

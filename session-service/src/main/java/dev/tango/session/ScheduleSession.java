@@ -11,6 +11,14 @@ import java.util.List;
  *
  * @param mode LIVE when not given
  * @param scheduledFor now when not given
+ * @param clientLabel optional, never personal data
+ * @param goal optional: the client's goal for the session
  */
 public record ScheduleSession(
-        ProgramId programId, UserId studentId, List<UserId> mentorIds, SessionMode mode, Instant scheduledFor) {}
+        ProgramId programId,
+        UserId studentId,
+        List<UserId> mentorIds,
+        SessionMode mode,
+        Instant scheduledFor,
+        String clientLabel,
+        String goal) {}

@@ -37,6 +37,11 @@ public final class SessionAccess {
         return caller.isMentorAmong(state.mentorIds()) || caller.administers(state.programId());
     }
 
+    /** Transcripts are added and imported by the session's mentors and the program's admins, not by the student. */
+    public static boolean mayEditTranscript(Caller caller, PracticeSession session) {
+        return mayCancel(caller, session);
+    }
+
     /** The sessions a caller may list: their own as a student, assigned ones as a mentor, their programs' as admin. */
     public static SessionScope scopeOf(Caller caller) {
         return new SessionScope(

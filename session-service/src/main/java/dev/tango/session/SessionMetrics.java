@@ -7,6 +7,7 @@ import dev.tango.events.session.SessionEnded;
 import dev.tango.events.session.SessionEvent;
 import dev.tango.events.session.SessionScheduled;
 import dev.tango.events.session.SessionStarted;
+import dev.tango.events.session.TranscriptAppended;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,7 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Session metrics, counted from the events of changes that were stored: {@code tango.sessions.transitions} (phases
- * entered, by phase), {@code tango.sessions.lifecycle} (by the status reached) and {@code tango.sessions.duration}.
+ * entered, by phase), {@code tango.sessions.lifecycle} (by the status reached), {@code tango.sessions.duration},
+ * {@code tango.sessions.phase.duration} (a histogram of the time a session spent in each phase, by phase, recorded when
+ * it ends) and {@code tango.sessions.transcript.segments} (by origin). The number of sessions in each status now is
+ * {@link SessionStatusGauges}.
  */
 @Component
 public class SessionMetrics {
@@ -48,8 +52,24 @@ public class SessionMetrics {
                     .description("Duration of sessions that ended")
                     .register(meters)
                     .record(Duration.ofMillis(ended.durationMs()));
+            ended.timeInPhaseMs()
+                    .forEach((phase, ms) -> Timer.builder("tango.sessions.phase.duration")
+                            .description(
+                                    "Time sessions spent in a phase, summed over its visits, recorded when they end")
+                            .tag("phase", phase.name())
+                            .publishPercentileHistogram()
+                            .minimumExpectedValue(Duration.ofSeconds(5))
+                            .maximumExpectedValue(Duration.ofHours(3))
+                            .register(meters)
+                            .record(Duration.ofMillis(ms)));
         } else if (event instanceof SessionCancelled) {
             lifecycle(SessionStatus.CANCELLED);
+        } else if (event instanceof TranscriptAppended appended) {
+            Counter.builder("tango.sessions.transcript.segments")
+                    .description("Transcript segments added to sessions")
+                    .tag("origin", appended.origin().name())
+                    .register(meters)
+                    .increment(appended.segments().size());
         }
     }
 

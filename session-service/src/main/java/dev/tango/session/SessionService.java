@@ -4,6 +4,8 @@ import dev.tango.events.EventEnvelope;
 import dev.tango.events.Phase;
 import dev.tango.events.SessionId;
 import dev.tango.events.session.SessionEvent;
+import dev.tango.events.session.TranscriptAppended;
+import dev.tango.events.session.TranscriptSegment;
 import dev.tango.support.security.Caller;
 import java.time.Clock;
 import java.util.List;
@@ -42,6 +44,8 @@ public class SessionService {
                         command.mentorIds(),
                         command.mode(),
                         command.scheduledFor(),
+                        command.clientLabel(),
+                        command.goal(),
                         clock.instant()))
                 .flatMap(session -> store(session, sessions.insert(session)));
     }
@@ -78,6 +82,47 @@ public class SessionService {
     public Mono<PracticeSession> cancel(SessionId id, String reason, Caller caller) {
         return change(
                 id, caller, SessionAccess::mayCancel, "cancel", session -> session.cancel(reason, clock.instant()));
+    }
+
+    /** The transcript of a session the caller may see, in order. */
+    public Mono<List<TranscriptSegment>> transcript(SessionId id, Caller caller) {
+        return find(id, caller).flatMap(session -> sessions.transcript(id));
+    }
+
+    public Mono<PracticeSession> appendTranscript(SessionId id, List<SegmentDraft> segments, Caller caller) {
+        return change(
+                id,
+                caller,
+                SessionAccess::mayEditTranscript,
+                "add to the transcript of",
+                session -> session.appendTranscript(segments, TranscriptAppended.Origin.APPENDED, clock.instant()));
+    }
+
+    /**
+     * Reads a whole transcript file into a session that has none yet. A file with unreadable lines is refused with all
+     * of them listed, unless skipping them was asked for; a file with no readable line is always refused.
+     */
+    public Mono<ImportedTranscript> importTranscript(SessionId id, TranscriptImport file, Caller caller) {
+        TranscriptParser.Result parsed = TranscriptParser.parse(file.text(), file.speakers());
+        return change(id, caller, SessionAccess::mayEditTranscript, "import the transcript of", session -> {
+                    session.requireTranscriptOpen();
+                    if (session.transcript().segments() > 0) {
+                        throw new TranscriptExistsException(
+                                id, session.transcript().segments());
+                    }
+                    if (!parsed.errors().isEmpty() && !file.skipInvalidLines()) {
+                        throw new TranscriptUnreadableException(
+                                parsed.errors().size() + " line(s) of the transcript cannot be read; nothing was"
+                                        + " imported. Correct them, or import again skipping them.",
+                                parsed.errors());
+                    }
+                    if (parsed.segments().isEmpty()) {
+                        throw new TranscriptUnreadableException(
+                                "The transcript has no line that can be read; nothing was imported.", parsed.errors());
+                    }
+                    session.appendTranscript(parsed.segments(), TranscriptAppended.Origin.IMPORTED, clock.instant());
+                })
+                .map(stored -> new ImportedTranscript(stored, parsed.segments().size(), parsed.errors()));
     }
 
     private Mono<PracticeSession> change(

@@ -103,6 +103,8 @@ class PracticeSessionTest {
                 List.of(UserId.of("mentor-marco")),
                 null,
                 null,
+                "  Client A ",
+                " ",
                 T0);
 
         assertThat(session.status()).isEqualTo(SessionStatus.SCHEDULED);
@@ -119,7 +121,9 @@ class PracticeSessionTest {
                             UserId.of("student-ana"),
                             List.of(UserId.of("mentor-marco")),
                             SessionMode.LIVE,
-                            T0));
+                            T0,
+                            "Client A",
+                            null));
         });
     }
 
@@ -371,7 +375,15 @@ class PracticeSessionTest {
                 List.of(UserId.of("m-1"), UserId.of("m-1")));
 
         invalid.forEach(mentors -> assertThatThrownBy(() -> PracticeSession.schedule(
-                        SessionId.of("s-1"), ProgramId.of("p"), UserId.of("u"), mentors, SessionMode.LIVE, T0, T0))
+                        SessionId.of("s-1"),
+                        ProgramId.of("p"),
+                        UserId.of("u"),
+                        mentors,
+                        SessionMode.LIVE,
+                        T0,
+                        null,
+                        null,
+                        T0))
                 .isInstanceOfSatisfying(
                         InvalidSessionInputException.class,
                         e -> assertThat(e.field()).isEqualTo("mentorIds")));
@@ -387,6 +399,8 @@ class PracticeSessionTest {
                             List.of(UserId.of("m")),
                             SessionMode.LIVE,
                             when,
+                            null,
+                            null,
                             T0))
                     .isInstanceOfSatisfying(
                             InvalidSessionInputException.class,

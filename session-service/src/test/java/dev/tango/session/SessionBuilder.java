@@ -49,6 +49,8 @@ final class SessionBuilder {
                 List.of(UserId.of("mentor-marco")),
                 mode,
                 T0.plus(Duration.ofHours(1)),
+                "Client A",
+                "Say no to extra projects",
                 now);
     }
 

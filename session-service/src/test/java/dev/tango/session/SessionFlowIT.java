@@ -207,11 +207,27 @@ class SessionFlowIT {
     }
 
     @Test
-    void countsPhaseTransitionsAndReportsTheOutboxBacklog() {
+    void countsPhaseTransitionsPhaseDurationsSessionsByStatusAndReportsTheOutboxBacklog() {
         String id = sessions.createStarted();
         sessions.phase(id, "MEANING_MAKING").expectStatus().isOk();
+        sessions.end(id).expectStatus().isOk();
 
-        String metrics = web.get()
+        String metrics = prometheus();
+        assertThat(metrics)
+                .containsPattern("tango_sessions_transitions_total\\{[^}]*phase=\"MEANING_MAKING\"")
+                .containsPattern("tango_sessions_lifecycle_total\\{[^}]*status=\"IN_PROGRESS\"")
+                .containsPattern("tango_sessions_phase_duration_seconds_bucket\\{[^}]*phase=\"MEANING_MAKING\"")
+                .containsPattern("tango_sessions_phase_duration_seconds_count\\{[^}]*phase=\"OPENING\"")
+                .containsPattern("tango_outbox_backlog\\{[^}]*collection=\"sessions\"")
+                .contains("tango_outbox_relay_lag_seconds");
+        // The gauges count the store: at least this session has ENDED (others of this context may have too).
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(prometheus())
+                        .containsPattern("tango_sessions_current\\{[^}]*status=\"ENDED\"[^}]*} [1-9]"));
+    }
+
+    private String prometheus() {
+        return web.get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()
@@ -219,11 +235,6 @@ class SessionFlowIT {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(metrics)
-                .containsPattern("tango_sessions_transitions_total\\{[^}]*phase=\"MEANING_MAKING\"")
-                .containsPattern("tango_sessions_lifecycle_total\\{[^}]*status=\"IN_PROGRESS\"")
-                .containsPattern("tango_outbox_backlog\\{[^}]*collection=\"sessions\"")
-                .contains("tango_outbox_relay_lag_seconds");
     }
 
     @Test
@@ -245,6 +256,12 @@ class SessionFlowIT {
                 .jsonPath("$.paths['/api/sessions/{id}/end'].post")
                 .exists()
                 .jsonPath("$.paths['/api/sessions/{id}/cancel'].post")
+                .exists()
+                .jsonPath("$.paths['/api/sessions/{id}/transcript'].get")
+                .exists()
+                .jsonPath("$.paths['/api/sessions/{id}/transcript/segments'].post")
+                .exists()
+                .jsonPath("$.paths['/api/sessions/{id}/transcript/import'].post")
                 .exists()
                 .jsonPath("$.components.schemas.CreateSessionRequest.properties.programId.type")
                 .isEqualTo("string")

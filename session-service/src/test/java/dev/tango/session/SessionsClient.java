@@ -114,6 +114,11 @@ final class SessionsClient {
                 .exchange();
     }
 
+    /** The client with this one's token, for requests this class has no method for. */
+    WebTestClient web() {
+        return web;
+    }
+
     long version(String id) {
         return ((Number) get(id).expectStatus()
                         .isOk()

@@ -28,7 +28,15 @@ class SmokeIT {
                 .jsonPath("$.status")
                 .isEqualTo("UP");
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
-        web.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+        // service-support's Idempotency-Key support reaches the service with no code of its own.
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/sessions'].post.parameters[?(@.name == 'Idempotency-Key')].in")
+                .isEqualTo("header");
         web.get()
                 .uri("/nope")
                 .exchange()

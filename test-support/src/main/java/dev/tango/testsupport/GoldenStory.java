@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * The story the golden samples tell, with the events between them that they leave out. Session {@link #COMPLETED}
  * publishes 1 scheduled, 2 started, 3 OPENING, 4 EXPLORING, 5 ACTION_PLANNING, 6 CLOSING, 7 ended (MEANING_MAKING
- * skipped); session {@link #CANCELLED} publishes 1 scheduled, 2 cancelled. Samples: 1, 2, 4 and 7 of the first, 2 of
- * the second.
+ * skipped), 8 transcript appended (after the end, as a REVIEW of the recording would); session {@link #CANCELLED}
+ * publishes 1 scheduled, 2 cancelled. Samples: 1, 2, 4, 7 and 8 of the first, 2 of the second.
  */
 public final class GoldenStory {
 
@@ -54,7 +54,9 @@ public final class GoldenStory {
                                 STUDENT,
                                 List.of(UserId.of("mentor-marco")),
                                 SessionMode.LIVE,
-                                Instant.parse("2026-11-22T10:00:00Z"))));
+                                Instant.parse("2026-11-22T10:00:00Z"),
+                                null,
+                                null)));
     }
 
     private static PhaseEntered phase(Phase phase, Phase previous, String at) {

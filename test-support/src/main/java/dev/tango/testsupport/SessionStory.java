@@ -99,7 +99,8 @@ public final class SessionStory {
     }
 
     public EventEnvelope<?> scheduled() {
-        return record(new SessionScheduled(sessionId, programId, studentId, mentorIds, SessionMode.LIVE, scheduledFor));
+        return record(new SessionScheduled(
+                sessionId, programId, studentId, mentorIds, SessionMode.LIVE, scheduledFor, null, null));
     }
 
     public EventEnvelope<?> started() {

@@ -4,16 +4,21 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
+import dev.tango.events.session.TranscriptSegment;
 import dev.tango.session.PracticeSession;
 import dev.tango.session.PracticeSessions;
 import dev.tango.session.SessionPage;
 import dev.tango.session.SessionQuery;
 import dev.tango.session.SessionScope;
+import dev.tango.session.SessionStatus;
 import dev.tango.support.outbox.Outbox;
 import dev.tango.support.outbox.OutboxEntry;
 import dev.tango.support.outbox.OutboxRelay;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,7 +52,20 @@ class MongoPracticeSessions implements PracticeSessions {
 
     @Override
     public Mono<PracticeSession> findById(SessionId id) {
-        return mongo.findById(id.value(), SessionDocument.class).map(SessionDocument::toSession);
+        Query byId = Query.query(where("_id").is(id.value()));
+        byId.fields().exclude(SessionDocument.TRANSCRIPT);
+        return mongo.findOne(byId, SessionDocument.class).map(SessionDocument::toSession);
+    }
+
+    @Override
+    public Mono<List<TranscriptSegment>> transcript(SessionId id) {
+        Query byId = Query.query(where("_id").is(id.value()));
+        byId.fields().include(SessionDocument.TRANSCRIPT);
+        return mongo.findOne(byId, Document.class, COLLECTION)
+                .map(found -> found.getList(SessionDocument.TRANSCRIPT, Document.class, List.of()).stream()
+                        .map(segment -> mongo.getConverter().read(TranscriptSegment.class, segment))
+                        .toList())
+                .defaultIfEmpty(List.of());
     }
 
     @Override
@@ -56,7 +75,7 @@ class MongoPracticeSessions implements PracticeSessions {
                 .with(Sort.by(Sort.Order.desc("scheduledFor"), Sort.Order.asc("_id")))
                 .skip(query.offset())
                 .limit(query.size());
-        page.fields().exclude(Outbox.FIELD);
+        page.fields().exclude(Outbox.FIELD).exclude(SessionDocument.TRANSCRIPT);
         return Mono.zip(
                         mongo.find(page, SessionDocument.class)
                                 .map(SessionDocument::toSession)
@@ -99,6 +118,14 @@ class MongoPracticeSessions implements PracticeSessions {
     }
 
     @Override
+    public Mono<Map<SessionStatus, Long>> countByStatus() {
+        return Flux.fromArray(SessionStatus.values())
+                .concatMap(status -> mongo.count(Query.query(where("status").is(status.name())), COLLECTION)
+                        .map(count -> Map.entry(status, count)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(SessionStatus.class));
+    }
+
+    @Override
     public Mono<PracticeSession> insert(PracticeSession session) {
         return mongo.insert(SessionDocument.of(session))
                 .doOnSuccess(stored -> relay.afterWrite(COLLECTION, stored.id()))
@@ -110,6 +137,7 @@ class MongoPracticeSessions implements PracticeSessions {
         PracticeSession.Snapshot state = session.snapshot();
         Query loaded =
                 Query.query(where("_id").is(state.id().value()).and("version").is(state.version()));
+        loaded.fields().exclude(SessionDocument.TRANSCRIPT);
         Update change = new Update()
                 .set("status", state.status())
                 .set("currentPhase", state.currentPhase())
@@ -119,7 +147,12 @@ class MongoPracticeSessions implements PracticeSessions {
                 .set("cancelledAt", state.cancelledAt())
                 .set("cancelReason", state.cancelReason())
                 .set("lastSequence", state.lastSequence())
+                .set("transcriptSummary", state.transcript())
                 .inc("version", 1);
+        if (!session.pendingSegments().isEmpty()) {
+            change.push(SessionDocument.TRANSCRIPT)
+                    .each(session.pendingSegments().toArray());
+        }
         Outbox.append(change, OutboxEntry.of(session.pendingEvents()));
         return mongo.findAndModify(
                         loaded, change, FindAndModifyOptions.options().returnNew(true), SessionDocument.class)

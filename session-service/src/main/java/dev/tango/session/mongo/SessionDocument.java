@@ -5,9 +5,11 @@ import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.SessionMode;
 import dev.tango.events.UserId;
+import dev.tango.events.session.TranscriptSegment;
 import dev.tango.session.PhaseVisit;
 import dev.tango.session.PracticeSession;
 import dev.tango.session.SessionStatus;
+import dev.tango.session.TranscriptSummary;
 import dev.tango.support.outbox.OutboxEntry;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +19,9 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
 import org.springframework.data.mongodb.core.mapping.MongoId;
 
 /**
- * A session as stored: its state, the version that guards concurrent writes, and the outbox of events not yet
- * published. Ids are stored as plain strings.
+ * A session as stored: its state, the version that guards concurrent writes, the outbox of events not yet published,
+ * and its transcript segments (bounded by {@code TranscriptLimits}, far below MongoDB's document size), which are read
+ * only when asked for. Ids are stored as plain strings.
  */
 @Document(MongoPracticeSessions.COLLECTION)
 record SessionDocument(
@@ -28,6 +31,8 @@ record SessionDocument(
         List<String> mentorIds,
         SessionMode mode,
         Instant scheduledFor,
+        String clientLabel,
+        String goal,
         SessionStatus status,
         Phase currentPhase,
         List<PhaseVisit> phases,
@@ -37,7 +42,11 @@ record SessionDocument(
         String cancelReason,
         long lastSequence,
         @Version Long version,
+        TranscriptSummary transcriptSummary,
+        List<TranscriptSegment> transcript,
         List<OutboxEntry> outbox) {
+
+    static final String TRANSCRIPT = "transcript";
 
     static SessionDocument of(PracticeSession session) {
         PracticeSession.Snapshot state = session.snapshot();
@@ -48,6 +57,8 @@ record SessionDocument(
                 state.mentorIds().stream().map(UserId::value).toList(),
                 state.mode(),
                 state.scheduledFor(),
+                state.clientLabel(),
+                state.goal(),
                 state.status(),
                 state.currentPhase(),
                 state.phases(),
@@ -57,6 +68,8 @@ record SessionDocument(
                 state.cancelReason(),
                 state.lastSequence(),
                 state.version(),
+                state.transcript(),
+                session.pendingSegments(),
                 OutboxEntry.of(session.pendingEvents()));
     }
 
@@ -68,6 +81,9 @@ record SessionDocument(
                 mentorIds.stream().map(UserId::of).toList(),
                 mode,
                 scheduledFor,
+                clientLabel,
+                goal,
+                transcriptSummary,
                 status,
                 currentPhase,
                 phases == null ? List.of() : phases,

@@ -52,9 +52,23 @@ record CreateSessionRequest(
         @Schema(
                 description = "ISO-8601 instant, within a year of now; now by default",
                 example = "2026-11-21T14:00:00Z")
-        Instant scheduledFor) {
+        Instant scheduledFor,
+
+        @Schema(
+                description = "How the client is called in this session, e.g. \"Client A\"; never personal data",
+                maxLength = PracticeSession.MAX_CLIENT_LABEL_LENGTH,
+                example = "Client A")
+        @Size(max = PracticeSession.MAX_CLIENT_LABEL_LENGTH)
+        String clientLabel,
+
+        @Schema(
+                description = "The client's goal for the session",
+                maxLength = PracticeSession.MAX_GOAL_LENGTH,
+                example = "Find a way to say no to extra projects")
+        @Size(max = PracticeSession.MAX_GOAL_LENGTH)
+        String goal) {
 
     ScheduleSession toCommand() {
-        return new ScheduleSession(programId, studentId, mentorIds, mode, scheduledFor);
+        return new ScheduleSession(programId, studentId, mentorIds, mode, scheduledFor, clientLabel, goal);
     }
 }

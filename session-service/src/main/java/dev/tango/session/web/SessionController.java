@@ -6,6 +6,7 @@ import dev.tango.events.UserId;
 import dev.tango.session.SessionQuery;
 import dev.tango.session.SessionService;
 import dev.tango.session.SessionStatus;
+import dev.tango.session.TranscriptLimits;
 import dev.tango.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -146,6 +147,67 @@ class SessionController {
             Caller caller) {
         return sessions.enterPhase(id, request.phase(), request.offsetMs(), caller)
                 .map(SessionView::of)
+                .onErrorMap(SessionProblems::translate);
+    }
+
+    @GetMapping("/{id}/transcript")
+    @Operation(summary = "Read a session's transcript", description = "Every speaker turn, in order.")
+    @ApiResponse(responseCode = "200", description = "The transcript; empty when there is none yet")
+    Mono<TranscriptView> transcript(
+            @Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id, Caller caller) {
+        return sessions.transcript(id, caller)
+                .map(segments -> TranscriptView.of(id, segments))
+                .onErrorMap(SessionProblems::translate);
+    }
+
+    @PostMapping(path = "/{id}/transcript/segments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Append speaker turns to the transcript",
+            description = "While the session runs or after it ended; by its mentors or the program's admins. At most "
+                    + TranscriptLimits.SEGMENTS_PER_BATCH + " segments per request, "
+                    + TranscriptLimits.SEGMENTS_PER_SESSION + " segments and "
+                    + TranscriptLimits.CHARACTERS_PER_SESSION + " characters per session. Announced with "
+                    + "tango.session.transcript-appended.v1.")
+    @ApiResponse(responseCode = "200", description = "Appended")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The session is SCHEDULED or CANCELLED, or another request changed it at the same time",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<TranscriptAppendView> appendSegments(
+            @Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id,
+            @Valid @RequestBody AppendSegmentsRequest request,
+            Caller caller) {
+        return sessions.appendTranscript(id, request.drafts(), caller)
+                .map(session ->
+                        TranscriptAppendView.of(session, request.segments().size()))
+                .onErrorMap(SessionProblems::translate);
+    }
+
+    @PostMapping(path = "/{id}/transcript/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Import a whole transcript",
+            description = "One speaker turn per line with its time code, in the ICF style: \"[00:01:23] Coach: ...\", "
+                    + "\"00:01:23 Coach: ...\" or \"Coach (00:01:23): ...\". Only into a session without a "
+                    + "transcript, by its mentors or the program's admins. A file with unreadable lines is refused "
+                    + "with each listed (lineErrors), unless skipInvalidLines is set. Announced with "
+                    + "tango.session.transcript-appended.v1 events of up to " + TranscriptLimits.SEGMENTS_PER_EVENT
+                    + " segments.")
+    @ApiResponse(responseCode = "200", description = "Imported")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The session already has a transcript, is SCHEDULED or CANCELLED, or changed at the same time",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "Lines that cannot be read, each in lineErrors with its number; nothing was imported",
+            content = @Content(mediaType = "application/problem+json"))
+    Mono<TranscriptImportView> importTranscript(
+            @Parameter(schema = @Schema(type = "string")) @PathVariable SessionId id,
+            @Valid @RequestBody ImportTranscriptRequest request,
+            Caller caller) {
+        return sessions.importTranscript(id, request.toImport(), caller)
+                .map(TranscriptImportView::of)
                 .onErrorMap(SessionProblems::translate);
     }
 

@@ -8,6 +8,7 @@ import dev.tango.events.UserId;
 import dev.tango.session.PhaseVisit;
 import dev.tango.session.PracticeSession;
 import dev.tango.session.SessionStatus;
+import dev.tango.session.TranscriptSummary;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -25,6 +26,12 @@ record SessionView(
         SessionMode mode,
         SessionStatus status,
 
+        @Schema(description = "how the client is called in this session; null if not given")
+        String clientLabel,
+
+        @Schema(description = "the client's goal for the session; null if not given")
+        String goal,
+
         @Schema(description = "null before the session started")
         Phase currentPhase,
 
@@ -40,6 +47,9 @@ record SessionView(
         @Schema(description = "every phase entered, in order")
         List<PhaseView> phases,
 
+        @Schema(description = "how much transcript the session has; the segments are read from /transcript")
+        TranscriptSummaryView transcript,
+
         @Schema(description = "increases with every change") long version) {
 
     static SessionView of(PracticeSession session) {
@@ -51,6 +61,8 @@ record SessionView(
                 state.mentorIds(),
                 state.mode(),
                 state.status(),
+                state.clientLabel(),
+                state.goal(),
                 state.currentPhase(),
                 session.allowedMoves(),
                 state.scheduledFor(),
@@ -59,7 +71,21 @@ record SessionView(
                 state.cancelledAt(),
                 state.cancelReason(),
                 state.phases().stream().map(PhaseView::of).toList(),
+                TranscriptSummaryView.of(state.transcript()),
                 state.version() == null ? 0 : state.version());
+    }
+
+    @Schema(description = "How much transcript a session has")
+    record TranscriptSummaryView(
+            int segments,
+            int characters,
+
+            @Schema(description = "where the last segment ends, in ms; null without segments")
+            Long lastEndMs) {
+
+        static TranscriptSummaryView of(TranscriptSummary summary) {
+            return new TranscriptSummaryView(summary.segments(), summary.characters(), summary.lastEndMs());
+        }
     }
 
     @Schema(description = "One phase entered")

@@ -178,6 +178,12 @@ class MongoPracticeSessionsIT {
 
     private static ScheduleSession command() {
         return new ScheduleSession(
-                ProgramId.of("pcc-2026"), UserId.of("student-ana"), List.of(UserId.of("mentor-marco")), null, null);
+                ProgramId.of("pcc-2026"),
+                UserId.of("student-ana"),
+                List.of(UserId.of("mentor-marco")),
+                null,
+                null,
+                null,
+                null);
     }
 }
