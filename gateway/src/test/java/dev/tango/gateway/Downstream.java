@@ -132,8 +132,10 @@ public final class Downstream {
         }
         if (uri.startsWith("/api/sessions?mentorId=")) {
             return new Answer(200, """
-                    {"items":[{"sessionId":"s-9","programId":"pcc-2026","mentorId":"m","mode":"LIVE",
-                      "status":"SCHEDULED","scheduledFor":"2026-04-01T09:00:00Z"}],"page":0,"size":20,"total":1}
+                    {"items":[{"id":"s-9","programId":"pcc-2026","studentId":"student-x","mentorIds":["m"],
+                      "mode":"LIVE","status":"SCHEDULED","currentPhase":null,"allowedMoves":[],
+                      "scheduledFor":"2026-04-01T09:00:00Z","startedAt":null,"endedAt":null,"phases":[],
+                      "version":1}],"page":0,"size":20,"total":1}
                     """);
         }
         if (uri.equals("/api/sessions/s-1")) {

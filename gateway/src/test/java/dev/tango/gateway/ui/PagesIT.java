@@ -165,7 +165,7 @@ class PagesIT extends GatewayIntegrationTest {
     void aMentorSeesTheSessionsTheyMentor() {
         User mentor = createUser("mentor", Role.MENTOR, "pcc-2026");
         String html = signIn(mentor).page("/");
-        assertThat(html).contains("Sessions I mentor", "SCHEDULED", "2026-04-01 09:00");
+        assertThat(html).contains("Sessions I mentor", "SCHEDULED", "2026-04-01 09:00", "href=\"/sessions/s-9\"");
         assertThat(DOWNSTREAM
                         .last("/api/sessions?mentorId=" + mentor.id().value())
                         .header("authorization"))

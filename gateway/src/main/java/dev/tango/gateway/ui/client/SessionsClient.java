@@ -311,25 +311,30 @@ public class SessionsClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /** One item of session-service's list: a session as GET /api/sessions/{id} shows it. */
     record SessionItem(
-            String sessionId,
+            String id,
             String programId,
             String mode,
             String status,
             Instant scheduledFor,
             Instant startedAt,
-            Long durationMs,
-            List<String> phasesVisited,
+            Instant endedAt,
+            List<Phase> phases,
             String currentPhase) {
         SessionRow row() {
             return new SessionRow(
-                    sessionId,
+                    id,
                     programId,
                     mode,
                     status,
                     startedAt != null ? startedAt : scheduledFor,
-                    durationMs,
-                    phasesVisited == null ? List.of() : phasesVisited,
+                    startedAt != null && endedAt != null
+                            ? Duration.between(startedAt, endedAt).toMillis()
+                            : null,
+                    phases == null
+                            ? List.of()
+                            : phases.stream().map(Phase::phase).toList(),
                     currentPhase);
         }
     }
