@@ -124,6 +124,9 @@ document.addEventListener("DOMContentLoaded", function () {
         rect.setAttribute("x", (start * 100 / total).toFixed(3));
         rect.setAttribute("width", (Math.max(0, end - start) * 100 / total).toFixed(3));
       });
+      document.querySelectorAll("[data-live-span]").forEach(function (span) {
+        span.textContent = timeCode(total);
+      });
       document.querySelectorAll("[data-live-length]").forEach(function (cell) {
         cell.textContent = timeCode(total - Number(cell.dataset.liveLength)) + " so far";
       });

@@ -41,6 +41,9 @@ final class ConsoleAlerts {
                             + ", from where it can move to " + labels(session.allowedMoves()) + ".",
                     "It may have been moved in another window. " + shown + " Its buttons are the moves allowed now.");
         }
+        if (problem.status() == 409 && "idempotency-key-in-progress".equals(problem.type())) {
+            return PageAlert.of("This change was sent twice; the first one is still being made.", shown);
+        }
         if (problem.concurrentChange()) {
             return PageAlert.of(
                     "Someone changed this session at the same moment, so your change was not made.",

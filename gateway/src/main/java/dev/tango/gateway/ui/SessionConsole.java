@@ -144,6 +144,11 @@ record SessionConsole(
         return whole <= 0 ? "0" : String.format(Locale.ROOT, "%.3f", part * 100.0 / whole);
     }
 
+    /** session-service takes one transcript file per session, from its mentors and admins, once it has started. */
+    public boolean mayImport() {
+        return mayManage && (session.inProgress() || session.ended()) && !session.hasTranscript();
+    }
+
     public boolean hasSegments() {
         return !segments.isEmpty();
     }

@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
@@ -113,11 +113,11 @@ class SessionPage {
             String timeCode = form.getFirst("timecode");
             Long offsetMs = null;
             if (timeCode != null) {
-                OptionalLong parsed = Formats.parseTimeCode(timeCode);
                 if (timeCode.isBlank()) {
                     return Checked.invalid(
                             "timecode", "Enter the time code of this move in the recording, as hh:mm:ss or mm:ss.");
                 }
+                OptionalLong parsed = Formats.parseTimeCode(timeCode);
                 if (parsed.isEmpty()) {
                     return Checked.invalid(
                             "timecode",
@@ -195,9 +195,7 @@ class SessionPage {
                                         HttpStatus.BAD_REQUEST,
                                         htmx));
                     }
-                    // One key per move too: two different moves sent from one page are two changes.
-                    String key = actionKey(
-                            form.getFirst("formKey"), action + "/" + Objects.toString(form.getFirst("phase"), ""));
+                    String key = actionKey(form, action);
                     return checked.call()
                             .apply(me, sessionId, key)
                             .flatMap(outcome ->
@@ -232,13 +230,18 @@ class SessionPage {
                 sessions.session(me, sessionId).flatMap(lookup -> {
                     ServiceProblem problem = outcome.problem();
                     Map<String, String> errors = fieldErrors(problem, lookup, entered);
+                    PageAlert alert = ConsoleAlerts.refused(problem, lookup);
+                    if (problem.status() == 400 && !errors.isEmpty()) {
+                        // The marked fields say it better than the service's own words (milliseconds, JSON names).
+                        alert = new PageAlert(alert.title(), List.copyOf(errors.values()));
+                    }
                     return pages.respond(
                             exchange,
                             model,
                             me,
                             lookup,
                             ConsoleFeedback.none()
-                                    .alert(ConsoleAlerts.refused(problem, lookup))
+                                    .alert(alert)
                                     .errors(errors)
                                     .entered(problem.moveNotAllowed() ? Map.of() : entered),
                             HttpStatus.valueOf(problem.status()),
@@ -274,15 +277,26 @@ class SessionPage {
     }
 
     /**
-     * The {@code Idempotency-Key} of one action of a rendered page: derived from the key the page was rendered with,
-     * so a form sent twice sends the same key, and different actions of one page never share one. A missing or forged
-     * key gets a fresh one (that request then simply has no protection against being sent twice).
+     * The {@code Idempotency-Key} of one form as sent: derived from the key the page was rendered with, the action and
+     * every field, so that a form sent twice sends the same key (session-service then makes the change once), while a
+     * different move, time code or text from the same page is a different request with a key of its own (the service
+     * refuses a key reused for a different request). A missing or forged page key gets a fresh one: that request is
+     * then simply not protected against being sent twice.
      */
-    static String actionKey(String formKey, String action) {
-        String base = formKey != null && formKey.matches("[0-9a-fA-F-]{36}")
-                ? formKey
-                : UUID.randomUUID().toString();
-        return UUID.nameUUIDFromBytes((base + "/" + action).getBytes(StandardCharsets.UTF_8))
+    static String actionKey(MultiValueMap<String, String> form, String action) {
+        String pageKey = form.getFirst("formKey");
+        StringBuilder request = new StringBuilder(
+                        pageKey != null && pageKey.matches("[0-9a-fA-F-]{36}")
+                                ? pageKey
+                                : UUID.randomUUID().toString())
+                .append('/')
+                .append(action);
+        new TreeMap<>(form).forEach((name, values) -> {
+            if (!name.equals("formKey") && !name.equals("_csrf")) {
+                request.append('\n').append(name).append('=').append(String.join("\u0000", values));
+            }
+        });
+        return UUID.nameUUIDFromBytes(request.toString().getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 

@@ -4,6 +4,7 @@ import dev.tango.events.Ids;
 import dev.tango.events.SessionId;
 import dev.tango.gateway.security.TangoPrincipal;
 import dev.tango.gateway.security.TangoPrincipals;
+import dev.tango.gateway.ui.client.Formats;
 import dev.tango.gateway.ui.client.Outcome;
 import dev.tango.gateway.ui.client.ServiceProblem;
 import dev.tango.gateway.ui.client.SessionsClient;
@@ -60,7 +61,7 @@ class TranscriptImportPage {
                                 List.of());
                         return render(exchange, model, me, sessionId, feedback, HttpStatus.BAD_REQUEST, htmx);
                     }
-                    String key = SessionPage.actionKey(data.getFirst("formKey"), "transcript");
+                    String key = SessionPage.actionKey(data, "transcript");
                     return sessions.importTranscript(me, sessionId, form.upload(), key)
                             .flatMap(outcome -> afterImport(exchange, model, me, sessionId, form, outcome, htmx));
                 }))
@@ -135,6 +136,28 @@ class TranscriptImportPage {
                     PageAlert.of(
                             "Only the session's mentors and the program's admins may import its transcript.",
                             "Nothing was imported."),
+                    Map.of(),
+                    List.of());
+        }
+        if (problem.status() == 409
+                && problem.sessionStatus() == null
+                && problem.title() != null
+                && problem.title().startsWith("Transcript already")) {
+            return ImportFeedback.refused(
+                    form,
+                    PageAlert.of(
+                            "This session already has a transcript, so nothing was imported.",
+                            "A session takes one transcript file; it is listed below."),
+                    Map.of(),
+                    List.of());
+        }
+        if (problem.status() == 409 && problem.sessionStatus() != null) {
+            return ImportFeedback.refused(
+                    form,
+                    PageAlert.of(
+                            "A transcript can be imported once the session has started, and not into a cancelled"
+                                    + " session; nothing was imported.",
+                            "The session is " + Formats.label(problem.sessionStatus()) + "."),
                     Map.of(),
                     List.of());
         }
