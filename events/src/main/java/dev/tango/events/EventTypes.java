@@ -1,5 +1,9 @@
 package dev.tango.events;
 
+import dev.tango.events.score.ObservationRecorded;
+import dev.tango.events.score.ObservationRetracted;
+import dev.tango.events.score.ScorecardPublished;
+import dev.tango.events.score.ScorecardRevised;
 import dev.tango.events.session.PhaseEntered;
 import dev.tango.events.session.SessionCancelled;
 import dev.tango.events.session.SessionEnded;
@@ -7,6 +11,7 @@ import dev.tango.events.session.SessionScheduled;
 import dev.tango.events.session.SessionStarted;
 import dev.tango.events.session.TranscriptAppended;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +31,10 @@ public final class EventTypes {
         register("tango.session.ended.v1", SessionEnded.class, Topics.SESSION_EVENTS);
         register("tango.session.cancelled.v1", SessionCancelled.class, Topics.SESSION_EVENTS);
         register("tango.session.transcript-appended.v1", TranscriptAppended.class, Topics.SESSION_EVENTS);
+        register("tango.score.observation-recorded.v1", ObservationRecorded.class, Topics.SCORE_EVENTS);
+        register("tango.score.observation-retracted.v1", ObservationRetracted.class, Topics.SCORE_EVENTS);
+        register("tango.score.scorecard-published.v1", ScorecardPublished.class, Topics.SCORE_EVENTS);
+        register("tango.score.scorecard-revised.v1", ScorecardRevised.class, Topics.SCORE_EVENTS);
     }
 
     private EventTypes() {}
@@ -50,6 +59,14 @@ public final class EventTypes {
 
     public static Optional<Class<? extends TangoEvent>> payloadOf(String type) {
         return Optional.ofNullable(BY_TYPE.get(type)).map(Registration::payload);
+    }
+
+    /** The type ids published on one topic, in the order they were registered. */
+    public static List<String> onTopic(Topics.TopicSpec topic) {
+        return BY_TYPE.values().stream()
+                .filter(registration -> registration.topic().equals(topic))
+                .map(Registration::type)
+                .toList();
     }
 
     public static Map<String, Class<? extends TangoEvent>> all() {

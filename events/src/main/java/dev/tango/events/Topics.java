@@ -11,7 +11,10 @@ public final class Topics {
     /** Session lifecycle events, owned by session-service, keyed by session id. */
     public static final TopicSpec SESSION_EVENTS = new TopicSpec("tango.session-events.v1", 6, "session-service");
 
-    private static final List<TopicSpec> ALL = List.of(SESSION_EVENTS);
+    /** Observations and scorecards, owned by scoring-service, keyed by session id. */
+    public static final TopicSpec SCORE_EVENTS = new TopicSpec("tango.score-events.v1", 6, "scoring-service");
+
+    private static final List<TopicSpec> ALL = List.of(SESSION_EVENTS, SCORE_EVENTS);
 
     private Topics() {}
 

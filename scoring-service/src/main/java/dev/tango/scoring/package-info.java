@@ -1,2 +1,2 @@
-/** scoring-service: phase timelines of sessions, built from session events (rubrics and scorecards come later). */
+/** scoring-service: phase timelines of sessions, built from session events; rubrics (scorecards come later). */
 package dev.tango.scoring;

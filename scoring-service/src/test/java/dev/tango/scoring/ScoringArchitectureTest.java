@@ -64,6 +64,41 @@ class ScoringArchitectureTest {
     }
 
     @Test
+    void rubricAdaptersDependOnTheRubricDomainAndNeverOnEachOther() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Domain")
+                .definedBy("dev.tango.scoring.rubric")
+                .layer("Web")
+                .definedBy("dev.tango.scoring.rubric.web..")
+                .layer("Mongo")
+                .definedBy("dev.tango.scoring.rubric.mongo..")
+                .whereLayer("Web")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Mongo")
+                .mayNotBeAccessedByAnyLayer()
+                .check(classes);
+    }
+
+    @Test
+    void theRubricDomainKnowsNoHttpKafkaOrMongo() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tango.scoring.rubric")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework.web..",
+                        "org.springframework.http..",
+                        "org.springframework.kafka..",
+                        "org.apache.kafka..",
+                        "org.springframework.data..",
+                        "com.mongodb..",
+                        "org.bson..")
+                .check(classes);
+    }
+
+    @Test
     void accessRulesAreDecidedInTheDomainNotInControllers() {
         noClasses()
                 .that()

@@ -8,6 +8,7 @@ import dev.tango.testsupport.SessionStory;
 import dev.tango.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -52,8 +53,10 @@ public abstract class ScoringServiceIntegrationTest {
 
     /** Calls with the given bearer token. */
     protected WebTestClient as(String token) {
+        // The first requests of a fresh context (api-docs, prometheus) can be slow on a busy two-core machine.
         return withoutToken
                 .mutate()
+                .responseTimeout(Duration.ofSeconds(30))
                 .defaultHeaders(headers -> headers.setBearerAuth(token))
                 .build();
     }

@@ -7,6 +7,7 @@ import dev.tango.events.Phase;
 import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.SessionMode;
+import dev.tango.events.Topics;
 import dev.tango.events.UserId;
 import dev.tango.events.session.PhaseEntered;
 import dev.tango.events.session.SessionScheduled;
@@ -27,8 +28,9 @@ public final class GoldenStory {
 
     private GoldenStory() {}
 
+    /** The session event types, whose samples tell this story; score events have their own samples. */
     public static List<String> types() {
-        return List.copyOf(EventTypes.all().keySet());
+        return EventTypes.onTopic(Topics.SESSION_EVENTS);
     }
 
     public static List<EventEnvelope<?>> samples() {

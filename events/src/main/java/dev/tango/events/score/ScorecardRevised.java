@@ -1,0 +1,39 @@
+package dev.tango.events.score;
+
+import dev.tango.events.Phase;
+import dev.tango.events.ProgramId;
+import dev.tango.events.SessionId;
+import dev.tango.events.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mentor published a new revision of a scorecard they had published before; the student sees that the
+ * assessment was revised.
+ *
+ * @param revision 1 for the first publication, then 2, 3, ...
+ * @param overallScore the mean of the phase scores, rounded half up
+ * @param timeInPhaseMs time per phase entered, as session-service reported it when the session ended; empty before
+ */
+public record ScorecardRevised(
+        SessionId sessionId,
+        UserId mentorId,
+        UserId studentId,
+        ProgramId programId,
+        int revision,
+        String rubricId,
+        int rubricVersion,
+        int overallScore,
+        List<PhaseResult> phases,
+        List<Phase> skippedPhases,
+        Map<Phase, Long> timeInPhaseMs,
+        Instant publishedAt)
+        implements ScoreEvent {
+
+    public ScorecardRevised {
+        phases = List.copyOf(phases);
+        skippedPhases = List.copyOf(skippedPhases);
+        timeInPhaseMs = Map.copyOf(timeInPhaseMs);
+    }
+}

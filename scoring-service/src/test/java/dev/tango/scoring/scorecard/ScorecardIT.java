@@ -1,0 +1,382 @@
+package dev.tango.scoring.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tango.events.EventEnvelope;
+import dev.tango.events.Phase;
+import dev.tango.events.Topics;
+import dev.tango.events.score.ObservationRecorded;
+import dev.tango.events.score.ObservationRetracted;
+import dev.tango.events.score.ScorecardPublished;
+import dev.tango.events.score.ScorecardRevised;
+import dev.tango.scoring.ScoringServiceIntegrationTest;
+import dev.tango.testsupport.EmbeddedInfrastructure;
+import dev.tango.testsupport.SessionStory;
+import dev.tango.testsupport.TestTokens;
+import dev.tango.testsupport.TopicProbe;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Scoring over a real broker and MongoDB-protocol server: session events in (published as session-service would),
+ * observations and scorecards through the API, score events out on {@code tango.score-events.v1}.
+ */
+class ScorecardIT extends ScoringServiceIntegrationTest {
+
+    private static TopicProbe scores;
+
+    private final SessionStory story = SessionStory.newSession();
+    private WebTestClient mentor;
+    private WebTestClient student;
+
+    @BeforeAll
+    static void probe() {
+        scores = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SCORE_EVENTS.name());
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        scores.close();
+    }
+
+    @BeforeEach
+    void callers() {
+        mentor = as(TestTokens.get().mentor(SessionStory.DEFAULT_MENTOR.value()));
+        student = as(TestTokens.get().student(story.studentId().value()));
+    }
+
+    @Test
+    void scoresASessionPublishesAndRevisesAndTheStudentSeesOnlyWhatWasPublished() {
+        running();
+        Map<String, Object> rubric = rubric();
+        String opening = firstMarker(rubric, "OPENING");
+        String exploring = firstMarker(rubric, "EXPLORING");
+        String antiSignal = firstAntiSignal(rubric);
+
+        String first = observe("{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":60000,\"note\":\"Asked first\"}"
+                .formatted(opening));
+        observe("{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":400000}".formatted(exploring));
+        String anti =
+                observe("{\"kind\":\"ANTI_SIGNAL\",\"itemId\":\"%s\",\"timeCodeMs\":420000}".formatted(antiSignal));
+
+        mentor.get()
+                .uri("/api/scoring/sessions/{id}/observations", id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[2].phase")
+                .isEqualTo("EXPLORING")
+                .jsonPath("$[0].note")
+                .isEqualTo("Asked first");
+        mentor.post()
+                .uri("/api/scoring/sessions/{id}/observations/{o}/retract", id(), anti)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"Misheard\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.retracted")
+                .isEqualTo(true);
+
+        mentor.post()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine/publish", id())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+        publisher.publish(story.ended(Duration.ofMinutes(10)));
+        awaitStatus("ENDED");
+
+        mentor.get()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine/preview", id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.revision")
+                .isEqualTo(1)
+                .jsonPath("$.phases[1].antiSignals")
+                .isEmpty();
+        student.get()
+                .uri("/api/scoring/sessions/{id}/scorecards", id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$")
+                .isEmpty();
+
+        Map<String, Object> published = publish();
+        assertThat(published).containsEntry("revision", 1).containsEntry("revised", false);
+        mentor.post()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine/publish", id())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+
+        observe("{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":70000}"
+                .formatted(secondMarker(rubric, "OPENING")));
+        mentor.get()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine", id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.unpublishedChanges")
+                .isEqualTo(true)
+                .jsonPath("$.lastPublished.revision")
+                .isEqualTo(1);
+        student.get()
+                .uri("/api/scoring/sessions/{id}/scorecards", id())
+                .exchange()
+                .expectBody()
+                .jsonPath("$[0].revision")
+                .isEqualTo(1)
+                .jsonPath("$[0].overall")
+                .isEqualTo(published.get("overall"));
+
+        Map<String, Object> revised = publish();
+        assertThat(revised).containsEntry("revision", 2).containsEntry("revised", true);
+        assertThat((Integer) revised.get("overall")).isGreaterThan((Integer) published.get("overall"));
+        student.get()
+                .uri("/api/scoring/sessions/{id}/scorecards", id())
+                .exchange()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(1)
+                .jsonPath("$[0].revised")
+                .isEqualTo(true)
+                .jsonPath("$[0].phases[0].explanation")
+                .value(text -> assertThat((String) text).contains("2 of 2 required markers observed"));
+
+        List<EventEnvelope<?>> events = scoreEvents(7);
+        assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(events)
+                .<Class<?>>extracting(event -> event.data().getClass())
+                .containsExactly(
+                        ObservationRecorded.class,
+                        ObservationRecorded.class,
+                        ObservationRecorded.class,
+                        ObservationRetracted.class,
+                        ScorecardPublished.class,
+                        ObservationRecorded.class,
+                        ScorecardRevised.class);
+        assertThat(((ObservationRecorded) events.get(0).data()).observationId()).isEqualTo(first);
+        assertThat(((ScorecardRevised) events.get(6).data()).overallScore()).isEqualTo(revised.get("overall"));
+    }
+
+    @Test
+    void aRedeliveredSessionEventDoesNotChangeTheScore() {
+        running();
+        String opening = firstMarker(rubric(), "OPENING");
+        observe("{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":1000}".formatted(opening));
+        publisher.publish(story.ended(Duration.ofMinutes(10)));
+        awaitStatus("ENDED");
+        Object before = myScorecard().get("draft");
+
+        story.events().forEach(publisher::publish);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        count("tango.events.processed", "type", "tango.session.ended.v1", "outcome", "duplicate") >= 1);
+
+        assertThat(myScorecard().get("draft")).isEqualTo(before);
+    }
+
+    @Test
+    void onlyAssignedMentorsWriteAndOthersAreToldNothing() {
+        running();
+        String opening = firstMarker(rubric(), "OPENING");
+        String body = "{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":1000}".formatted(opening);
+
+        for (WebTestClient notAMentor : List.of(student, web)) {
+            notAMentor
+                    .post()
+                    .uri("/api/scoring/sessions/{id}/observations", id())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
+        }
+        WebTestClient stranger = as(TestTokens.get().mentor("mentor-somebody-else"));
+        stranger.post()
+                .uri("/api/scoring/sessions/{id}/observations", id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        stranger.get()
+                .uri("/api/scoring/sessions/{id}/scorecards", id())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        as(TestTokens.get().student("student-somebody-else"))
+                .get()
+                .uri("/api/scoring/sessions/{id}/scorecards", id())
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        student.get()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine", id())
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        mentor.get()
+                .uri("/api/scoring/sessions/{id}/observations", id())
+                .exchange()
+                .expectBody()
+                .jsonPath("$")
+                .isEmpty();
+    }
+
+    @Test
+    void refusesBadObservationsWithProblemsAndRecordsNothing() {
+        running();
+        String opening = firstMarker(rubric(), "OPENING");
+
+        for (String bad : List.of(
+                "{\"kind\":\"MARKER\",\"itemId\":\"no.such.marker\",\"timeCodeMs\":1000}",
+                "{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"phase\":\"CLOSING\",\"timeCodeMs\":1000}".formatted(opening),
+                "{\"kind\":\"SOMETHING\",\"itemId\":\"%s\"}".formatted(opening),
+                "{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":-5}".formatted(opening),
+                "{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"note\":\"%s\"}".formatted(opening, "n".repeat(1001)))) {
+            mentor.post()
+                    .uri("/api/scoring/sessions/{id}/observations", id())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(bad)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        mentor.get()
+                .uri("/api/scoring/sessions/{id}/observations", id())
+                .exchange()
+                .expectBody()
+                .jsonPath("$")
+                .isEmpty();
+    }
+
+    private void running() {
+        publisher.publish(story.scheduled());
+        publisher.publish(story.started());
+        publisher.publish(story.phase(Phase.OPENING, Duration.ZERO));
+        publisher.publish(story.phase(Phase.EXPLORING, Duration.ofMinutes(6)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> web.get()
+                        .uri("/api/scoring/sessions/{id}/timeline", id())
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.lastSequence")
+                        .isEqualTo(4));
+    }
+
+    private void awaitStatus(String status) {
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> web.get()
+                        .uri("/api/scoring/sessions/{id}/timeline", id())
+                        .exchange()
+                        .expectBody()
+                        .jsonPath("$.status")
+                        .isEqualTo(status));
+    }
+
+    private String id() {
+        return story.sessionId().value();
+    }
+
+    private Map<String, Object> rubric() {
+        return mentor.get()
+                .uri("/api/scoring/sessions/{id}/rubric", id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> markers(Map<String, Object> rubric, String phase) {
+        List<Map<String, Object>> phases =
+                (List<Map<String, Object>>) ((Map<String, Object>) rubric.get("content")).get("phases");
+        return phases.stream()
+                .filter(p -> phase.equals(p.get("phase")))
+                .findFirst()
+                .map(p -> (List<Map<String, Object>>) p.get("markers"))
+                .orElseThrow();
+    }
+
+    private static String firstMarker(Map<String, Object> rubric, String phase) {
+        return (String) markers(rubric, phase).get(0).get("id");
+    }
+
+    private static String secondMarker(Map<String, Object> rubric, String phase) {
+        return (String) markers(rubric, phase).get(1).get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String firstAntiSignal(Map<String, Object> rubric) {
+        List<Map<String, Object>> signals =
+                (List<Map<String, Object>>) ((Map<String, Object>) rubric.get("content")).get("antiSignals");
+        return (String) signals.get(0).get("id");
+    }
+
+    private String observe(String json) {
+        return (String) mentor.post()
+                .uri("/api/scoring/sessions/{id}/observations", id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id");
+    }
+
+    private Map<String, Object> publish() {
+        return mentor.post()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine/publish", id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private Map<String, Object> myScorecard() {
+        return mentor.get()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine", id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private List<EventEnvelope<?>> scoreEvents(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> scores.events(id()).size() >= count);
+        List<EventEnvelope<?>> events = scores.events(id());
+        assertThat(events).hasSize(count);
+        return events;
+    }
+}

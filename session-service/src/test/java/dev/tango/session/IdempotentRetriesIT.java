@@ -1,0 +1,179 @@
+package dev.tango.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tango.events.EventEnvelope;
+import dev.tango.events.Topics;
+import dev.tango.testsupport.EmbeddedInfrastructure;
+import dev.tango.testsupport.ServiceIntegrationTest;
+import dev.tango.testsupport.TopicProbe;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Writes of the session API retried with the same {@code Idempotency-Key}: the retry answers the first result and
+ * changes nothing, not even when the session moved on in between; a refused request leaves the key free.
+ */
+@ServiceIntegrationTest
+@AutoConfigureWebTestClient
+class IdempotentRetriesIT {
+
+    private static TopicProbe topic;
+
+    @Autowired
+    WebTestClient web;
+
+    private SessionsClient sessions;
+
+    @BeforeAll
+    static void probe() {
+        topic = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        topic.close();
+    }
+
+    @BeforeEach
+    void client() {
+        sessions = new SessionsClient(web);
+    }
+
+    @Test
+    void aRetriedCreateAnswersTheSameSessionAndSchedulesOnlyOne() {
+        String key = UUID.randomUUID().toString();
+        String student = SessionsClient.newStudent();
+
+        Map<String, Object> first = create(key, student)
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        WebTestClient.ResponseSpec retry = create(key, student);
+
+        Map<String, Object> second = retry.expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectHeader()
+                .valueEquals("Location", "/api/sessions/" + first.get("id"))
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        assertThat(second).isEqualTo(first);
+        sessions.list("?studentId=" + student)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedMoveAnswersItsFirstResultEvenAfterTheSessionMovedOn() {
+        String id = sessions.createStarted();
+        String key = UUID.randomUUID().toString();
+
+        Map<String, Object> moved = move(id, "EXPLORING", key)
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        sessions.phase(id, "ACTION_PLANNING").expectStatus().isOk();
+        long version = sessions.version(id);
+
+        Map<String, Object> replayed = move(id, "EXPLORING", key)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(replayed).isEqualTo(moved).containsEntry("currentPhase", "EXPLORING");
+        assertThat(sessions.version(id)).isEqualTo(version);
+        List<EventEnvelope<?>> events = eventsOf(id, 5);
+        assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void theSameKeyForAnotherRequestIsRefusedAndChangesNothing() {
+        String id = sessions.createStarted();
+        String key = UUID.randomUUID().toString();
+        move(id, "EXPLORING", key).expectStatus().isOk();
+        long version = sessions.version(id);
+
+        move(id, "MEANING_MAKING", key)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://tango.dev/problems/idempotency-key-reused");
+
+        assertThat(sessions.version(id)).isEqualTo(version);
+    }
+
+    @Test
+    void aRefusedRequestLeavesItsKeyFreeForTheCorrectedRetry() {
+        String id = sessions.createStarted();
+        String key = UUID.randomUUID().toString();
+
+        move(id, "CLOSING", key).expectStatus().isEqualTo(409);
+        sessions.phase(id, "EXPLORING").expectStatus().isOk();
+        sessions.phase(id, "ACTION_PLANNING").expectStatus().isOk();
+
+        move(id, "CLOSING", key)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody()
+                .jsonPath("$.currentPhase")
+                .isEqualTo("CLOSING");
+    }
+
+    private WebTestClient.ResponseSpec create(String key, String student) {
+        return SessionsClient.asAdmin(web)
+                .post()
+                .uri("/api/sessions")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(SessionsClient.createBody(student))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec move(String id, String phase, String key) {
+        return SessionsClient.asAdmin(web)
+                .post()
+                .uri("/api/sessions/{id}/phase", id)
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"phase\":\"" + phase + "\"}")
+                .exchange();
+    }
+
+    private List<EventEnvelope<?>> eventsOf(String id, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.events(id).size() >= count);
+        List<EventEnvelope<?>> events = topic.events(id);
+        assertThat(events).hasSize(count);
+        return events;
+    }
+}
