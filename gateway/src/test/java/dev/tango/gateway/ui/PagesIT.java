@@ -66,9 +66,9 @@ class PagesIT extends GatewayIntegrationTest {
         String html = browser.page("/sessions/s-1");
 
         assertThat(html)
-                .contains("<h1>Practice session", "2026-03-01 10:00 UTC", "<h2 id=\"status-heading\">Status</h2>")
+                .contains("<h1>Practice session", "2026-03-01 10:00 UTC", "<h2 id=\"console-heading\">Console</h2>")
                 .contains("In progress", "Meaning making", "Review", "pcc-2026", "mentor-marco")
-                .contains("<h2 id=\"phases-heading\">Phases</h2>", "Opening", "2026-03-01 10:09 UTC", "7:01")
+                .contains("<h2 id=\"phases-heading\">Phases</h2>", "Opening", "Time code", "7:01")
                 .contains("Time in each phase", "Shown once the session has ended.")
                 .contains("Skip to main content", "Sign out");
         assertThat(DOWNSTREAM.last("/api/sessions/s-1").header("authorization")).startsWith("Bearer ");
@@ -165,7 +165,7 @@ class PagesIT extends GatewayIntegrationTest {
     void aMentorSeesTheSessionsTheyMentor() {
         User mentor = createUser("mentor", Role.MENTOR, "pcc-2026");
         String html = signIn(mentor).page("/");
-        assertThat(html).contains("Sessions I mentor", "SCHEDULED", "2026-04-01 09:00");
+        assertThat(html).contains("Sessions I mentor", "SCHEDULED", "2026-04-01 09:00", "href=\"/sessions/s-9\"");
         assertThat(DOWNSTREAM
                         .last("/api/sessions?mentorId=" + mentor.id().value())
                         .header("authorization"))

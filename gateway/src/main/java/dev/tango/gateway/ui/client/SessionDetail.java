@@ -5,11 +5,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * One session as its page shows it: what session-service says, plus the time per phase that scoring-service derived
- * from the session's events ({@code timing} is null until it has them).
+ * One session as session-service shows it to the caller. {@code allowedMoves} are the phases it may move to now;
+ * {@code clientLabel}, {@code goal} and {@code transcript} are null while session-service does not send them.
  */
 public record SessionDetail(
         String id,
@@ -19,38 +18,49 @@ public record SessionDetail(
         String mode,
         String status,
         String currentPhase,
+        List<String> allowedMoves,
+        String clientLabel,
+        String goal,
         Instant scheduledFor,
         Instant startedAt,
         Instant endedAt,
         Instant cancelledAt,
         String cancelReason,
         List<PhaseEntry> phases,
-        Timing timing) {
+        TranscriptSummary transcript,
+        long version) {
 
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     public SessionDetail {
         mentorIds = mentorIds == null ? List.of() : List.copyOf(mentorIds);
+        allowedMoves = allowedMoves == null ? List.of() : List.copyOf(allowedMoves);
         phases = phases == null ? List.of() : List.copyOf(phases);
     }
 
-    SessionDetail withTiming(Timing timing) {
-        return new SessionDetail(
-                id,
-                programId,
-                studentId,
-                mentorIds,
-                mode,
-                status,
-                currentPhase,
-                scheduledFor,
-                startedAt,
-                endedAt,
-                cancelledAt,
-                cancelReason,
-                phases,
-                timing);
+    public boolean review() {
+        return "REVIEW".equals(mode);
+    }
+
+    public boolean scheduled() {
+        return "SCHEDULED".equals(status);
+    }
+
+    public boolean inProgress() {
+        return "IN_PROGRESS".equals(status);
+    }
+
+    public boolean ended() {
+        return "ENDED".equals(status);
+    }
+
+    public boolean cancelled() {
+        return "CANCELLED".equals(status);
+    }
+
+    public boolean hasTranscript() {
+        return transcript != null && transcript.segments() > 0;
     }
 
     // The formatting below is in instance methods because templates call methods on the objects they are given.
@@ -71,29 +81,12 @@ public record SessionDetail(
 
     /** An offset into a recording as {@code m:ss} (or {@code h:mm:ss}), or an empty string. */
     public String offset(Long millis) {
-        if (millis == null) {
-            return "";
-        }
-        long seconds = millis / 1000;
-        return seconds >= 3600
-                ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return millis == null ? "" : Formats.timeCode(millis);
     }
 
     /** {@code OPENING} as {@code Opening}, {@code MEANING_MAKING} as {@code Meaning making}. */
     public String label(String constant) {
-        if (constant == null || constant.isEmpty()) {
-            return "";
-        }
-        String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    /** The phases the session never entered, as labels; empty until scoring-service knows the session ended. */
-    public List<String> skippedPhaseLabels() {
-        return timing == null
-                ? List.of()
-                : timing.skippedPhases().stream().map(this::label).toList();
+        return Formats.label(constant);
     }
 
     public boolean hasOffsets() {
@@ -103,19 +96,6 @@ public record SessionDetail(
     /** One entry into a phase; {@code offsetMs} is the offset into the recording of a REVIEW session. */
     public record PhaseEntry(String phase, Instant enteredAt, Long offsetMs) {}
 
-    /**
-     * What scoring-service derived: time per phase and skipped phases once the session ended, its length.
-     *
-     * @param timeInPhaseMs in the order scoring-service lists the phases
-     */
-    public record Timing(Map<String, Long> timeInPhaseMs, List<String> skippedPhases, Long durationMs) {
-        public Timing {
-            timeInPhaseMs = timeInPhaseMs == null ? Map.of() : timeInPhaseMs;
-            skippedPhases = skippedPhases == null ? List.of() : List.copyOf(skippedPhases);
-        }
-
-        public boolean hasTimeInPhases() {
-            return !timeInPhaseMs.isEmpty();
-        }
-    }
+    /** How much transcript the session has; {@code lastEndMs} is where its last segment ends in the recording. */
+    public record TranscriptSummary(int segments, long characters, Long lastEndMs) {}
 }

@@ -9,6 +9,7 @@ import dev.tango.gateway.routing.ServiceUrls;
 import dev.tango.gateway.security.TangoPrincipal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
@@ -24,13 +26,20 @@ import reactor.core.publisher.Mono;
 /**
  * Reads session lists for the home pages: a student's from feedback-service, a mentor's or a program's from
  * session-service. 404 means "none yet"; any other failure (down, 5xx, timeout) is shown as unavailable, never as an
- * error page. Reads one session for its page from session-service, with its timing from scoring-service.
+ * error page. Reads one session and its transcript for the session page, and sends the console's changes (start,
+ * phase moves, end, cancel, transcript import) to session-service, always with the signed-in person's service token:
+ * the service decides what they may do.
  */
 @Component
 public class SessionsClient {
 
     private static final Logger log = LoggerFactory.getLogger(SessionsClient.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** A long transcript takes the service a while to read and store. */
+    private static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(30);
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final WebClient client;
     private final ServiceUrls urls;
@@ -78,19 +87,15 @@ public class SessionsClient {
     }
 
     /**
-     * One session, as the caller may see it. The services decide who sees what and answer 404 for someone else's
-     * session; the page then says "not found" and shows nothing of it. Only once session-service has shown the session
-     * is scoring-service asked for its timing, which is optional: the page shows the session without it.
+     * One session, as the caller may see it. The service decides who sees what and answers 404 for someone else's
+     * session; the page then says "not found" and shows nothing of it.
      */
     public Mono<SessionLookup> session(TangoPrincipal caller, SessionId sessionId) {
-        String url =
-                urls.session().resolve("/api/sessions/" + sessionId.value()).toString();
+        String url = sessionUrl(sessionId, "");
         return tokens.tokenFor(caller)
-                .flatMap(token -> fetch(url, token, Session.class)
-                        .map(Session::detail)
-                        .flatMap(detail ->
-                                timing(sessionId, token).map(detail::withTiming).defaultIfEmpty(detail))
-                        .map(SessionLookup::found))
+                .flatMap(token -> fetch(url, token, Session.class))
+                .map(Session::detail)
+                .map(SessionLookup::found)
                 .defaultIfEmpty(SessionLookup.notFound())
                 .onErrorResume(error -> {
                     if (error instanceof WebClientResponseException response && hidesTheSession(response)) {
@@ -102,18 +107,137 @@ public class SessionsClient {
                 });
     }
 
-    /** The session's timing, or empty while scoring-service has not seen its events (404) or cannot answer. */
-    private Mono<SessionDetail.Timing> timing(SessionId sessionId, String token) {
-        String url = urls.scoring()
-                .resolve("/api/scoring/sessions/" + sessionId.value() + "/timeline")
+    /** The session's transcript; none yet (or a 404) is an empty one, any other failure is "unavailable". */
+    public Mono<Transcript> transcript(TangoPrincipal caller, SessionId sessionId) {
+        String url = sessionUrl(sessionId, "/transcript");
+        return tokens.tokenFor(caller)
+                .flatMap(token -> fetch(url, token, TranscriptBody.class))
+                .map(TranscriptBody::transcript)
+                .defaultIfEmpty(Transcript.none())
+                .onErrorResume(error -> {
+                    if (error instanceof WebClientResponseException response
+                            && response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                        return Mono.just(Transcript.none());
+                    }
+                    log.warn("session-service could not be read for a transcript: {}", error.toString());
+                    return Mono.just(Transcript.unavailable());
+                });
+    }
+
+    /** Starts a scheduled session: it enters OPENING and its clock runs. */
+    public Mono<Outcome<SessionDetail>> start(TangoPrincipal caller, SessionId sessionId, String idempotencyKey) {
+        return post(caller, sessionUrl(sessionId, "/start"), null, idempotencyKey, WRITE_TIMEOUT, Session.class)
+                .map(outcome -> outcome.map(Session::detail));
+    }
+
+    /**
+     * Moves the session to {@code phase}; {@code offsetMs} (REVIEW sessions only) is where in the recording the move
+     * happens, null to send none.
+     */
+    public Mono<Outcome<SessionDetail>> enterPhase(
+            TangoPrincipal caller, SessionId sessionId, String phase, Long offsetMs, String idempotencyKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("phase", phase);
+        if (offsetMs != null) {
+            body.put("offsetMs", offsetMs);
+        }
+        return post(caller, sessionUrl(sessionId, "/phase"), body, idempotencyKey, WRITE_TIMEOUT, Session.class)
+                .map(outcome -> outcome.map(Session::detail));
+    }
+
+    public Mono<Outcome<SessionDetail>> end(TangoPrincipal caller, SessionId sessionId, String idempotencyKey) {
+        return post(caller, sessionUrl(sessionId, "/end"), null, idempotencyKey, WRITE_TIMEOUT, Session.class)
+                .map(outcome -> outcome.map(Session::detail));
+    }
+
+    public Mono<Outcome<SessionDetail>> cancel(
+            TangoPrincipal caller, SessionId sessionId, String reason, String idempotencyKey) {
+        return post(
+                        caller,
+                        sessionUrl(sessionId, "/cancel"),
+                        Map.of("reason", reason),
+                        idempotencyKey,
+                        WRITE_TIMEOUT,
+                        Session.class)
+                .map(outcome -> outcome.map(Session::detail));
+    }
+
+    /**
+     * Imports a transcript file. A file with lines that cannot be read, sent without {@code skipInvalidLines}, is
+     * refused (422) with the problem's {@code lineErrors}, and nothing is imported.
+     */
+    public Mono<Outcome<TranscriptImported>> importTranscript(
+            TangoPrincipal caller, SessionId sessionId, TranscriptUpload upload, String idempotencyKey) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", upload.text());
+        body.put("skipInvalidLines", upload.skipInvalidLines());
+        if (!upload.speakers().isEmpty()) {
+            body.put("speakers", upload.speakers());
+        }
+        return post(
+                        caller,
+                        sessionUrl(sessionId, "/transcript/import"),
+                        body,
+                        idempotencyKey,
+                        IMPORT_TIMEOUT,
+                        ImportBody.class)
+                .map(outcome -> outcome.map(ImportBody::result));
+    }
+
+    private String sessionUrl(SessionId sessionId, String path) {
+        return urls.session()
+                .resolve("/api/sessions/" + sessionId.value() + path)
                 .toString();
-        return fetch(url, token, Timeline.class).map(Timeline::timing).onErrorResume(error -> {
-            if (!(error instanceof WebClientResponseException response
-                    && response.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND))) {
-                log.warn("scoring-service could not be read for a session page: {}", error.toString());
-            }
-            return Mono.empty();
-        });
+    }
+
+    /**
+     * POSTs a change with the caller's token and, when given, an {@code Idempotency-Key} (so that a form sent twice
+     * changes the session once). 2xx is done, 404 not found, any other 4xx a problem to show; a 5xx, a timeout or a
+     * service that cannot be reached leaves the result unknown.
+     */
+    private <B> Mono<Outcome<B>> post(
+            TangoPrincipal caller, String url, Object body, String idempotencyKey, Duration timeout, Class<B> type) {
+        return tokens.tokenFor(caller)
+                .flatMap(token -> {
+                    WebClient.RequestBodySpec request = client.post()
+                            .uri(url)
+                            .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                            .headers(headers -> {
+                                headers.setBearerAuth(token);
+                                if (idempotencyKey != null) {
+                                    headers.set(IDEMPOTENCY_KEY, idempotencyKey);
+                                }
+                            });
+                    WebClient.RequestHeadersSpec<?> sent = body == null
+                            ? request
+                            : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+                    return sent.exchangeToMono(response -> answer(response, type))
+                            .timeout(timeout);
+                })
+                .defaultIfEmpty(Outcome.notFound())
+                .onErrorResume(error -> {
+                    log.warn("session-service could not be reached for POST {}: {}", url, error.toString());
+                    return Mono.just(Outcome.unavailable());
+                });
+    }
+
+    private static <B> Mono<Outcome<B>> answer(ClientResponse response, Class<B> type) {
+        int status = response.statusCode().value();
+        if (response.statusCode().is2xxSuccessful()) {
+            return response.bodyToMono(type).map(Outcome::done);
+        }
+        if (status == 404) {
+            return response.releaseBody().thenReturn(Outcome.notFound());
+        }
+        if (response.statusCode().is4xxClientError()) {
+            return response.bodyToMono(ProblemBody.class)
+                    .map(problem -> problem.problem(status))
+                    .onErrorResume(error -> Mono.empty())
+                    .defaultIfEmpty(ServiceProblem.of(status))
+                    .map(Outcome::refused);
+        }
+        log.warn("session-service answered {} to a change", status);
+        return response.releaseBody().thenReturn(Outcome.unavailable());
     }
 
     /** 404 (none, or someone else's), 403 (not for this role) and 400 (not a session id) all read as "not found". */
@@ -187,25 +311,30 @@ public class SessionsClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /** One item of session-service's list: a session as GET /api/sessions/{id} shows it. */
     record SessionItem(
-            String sessionId,
+            String id,
             String programId,
             String mode,
             String status,
             Instant scheduledFor,
             Instant startedAt,
-            Long durationMs,
-            List<String> phasesVisited,
+            Instant endedAt,
+            List<Phase> phases,
             String currentPhase) {
         SessionRow row() {
             return new SessionRow(
-                    sessionId,
+                    id,
                     programId,
                     mode,
                     status,
                     startedAt != null ? startedAt : scheduledFor,
-                    durationMs,
-                    phasesVisited == null ? List.of() : phasesVisited,
+                    startedAt != null && endedAt != null
+                            ? Duration.between(startedAt, endedAt).toMillis()
+                            : null,
+                    phases == null
+                            ? List.of()
+                            : phases.stream().map(Phase::phase).toList(),
                     currentPhase);
         }
     }
@@ -219,12 +348,17 @@ public class SessionsClient {
             String mode,
             String status,
             String currentPhase,
+            List<String> allowedMoves,
+            String clientLabel,
+            String goal,
             Instant scheduledFor,
             Instant startedAt,
             Instant endedAt,
             Instant cancelledAt,
             String cancelReason,
-            List<Phase> phases) {
+            List<Phase> phases,
+            TranscriptCounts transcript,
+            Long version) {
         SessionDetail detail() {
             return new SessionDetail(
                     id,
@@ -234,6 +368,9 @@ public class SessionsClient {
                     mode,
                     status,
                     currentPhase,
+                    allowedMoves,
+                    clientLabel,
+                    goal,
                     scheduledFor,
                     startedAt,
                     endedAt,
@@ -245,7 +382,8 @@ public class SessionsClient {
                                     .map(phase -> new SessionDetail.PhaseEntry(
                                             phase.phase(), phase.enteredAt(), phase.offsetMs()))
                                     .toList(),
-                    null);
+                    transcript == null ? null : transcript.summary(),
+                    version == null ? 0 : version);
         }
     }
 
@@ -253,9 +391,77 @@ public class SessionsClient {
     record Phase(String phase, Instant enteredAt, Long offsetMs) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Timeline(Map<String, Long> timeInPhaseMs, List<String> skippedPhases, Long durationMs) {
-        SessionDetail.Timing timing() {
-            return new SessionDetail.Timing(timeInPhaseMs, skippedPhases, durationMs);
+    record TranscriptCounts(Integer segments, Long characters, Long lastEndMs) {
+        SessionDetail.TranscriptSummary summary() {
+            return new SessionDetail.TranscriptSummary(
+                    segments == null ? 0 : segments, characters == null ? 0 : characters, lastEndMs);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TranscriptBody(String sessionId, List<SegmentBody> segments, Long total) {
+        Transcript transcript() {
+            return Transcript.of(
+                    segments == null
+                            ? List.of()
+                            : segments.stream().map(SegmentBody::segment).toList(),
+                    total);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SegmentBody(Integer index, String speaker, String text, Long startMs, Long endMs) {
+        Transcript.Segment segment() {
+            return new Transcript.Segment(index == null ? 0 : index, speaker, text, startMs, endMs);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ImportBody(String sessionId, Integer imported, List<LineErrorBody> skippedLines, Integer segments) {
+        TranscriptImported result() {
+            return new TranscriptImported(
+                    imported == null ? 0 : imported, LineErrorBody.all(skippedLines), segments == null ? 0 : segments);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LineErrorBody(Integer line, String text, String reason) {
+        static List<ServiceProblem.LineError> all(List<LineErrorBody> lines) {
+            return lines == null
+                    ? List.of()
+                    : lines.stream()
+                            .map(line -> new ServiceProblem.LineError(
+                                    line.line() == null ? 0 : line.line(), line.text(), line.reason()))
+                            .toList();
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FieldErrorBody(String field, String message) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProblemBody(
+            String type,
+            String title,
+            String detail,
+            List<FieldErrorBody> errors,
+            List<String> allowedMoves,
+            String sessionStatus,
+            List<LineErrorBody> lineErrors) {
+        ServiceProblem problem(int status) {
+            return new ServiceProblem(
+                    status,
+                    type == null ? null : type.substring(type.lastIndexOf('/') + 1),
+                    title,
+                    detail,
+                    errors == null
+                            ? List.of()
+                            : errors.stream()
+                                    .map(error -> new ServiceProblem.FieldError(error.field(), error.message()))
+                                    .toList(),
+                    allowedMoves,
+                    sessionStatus,
+                    LineErrorBody.all(lineErrors));
         }
     }
 }

@@ -1,0 +1,485 @@
+package dev.tango.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Tango as a person meets it: the whole local stack (Kafka, Mongo, the three services and the gateway with its demo
+ * users) on free ports, started once for every test here, and a real headless Chromium, a fresh one per test.
+ *
+ * <p>{@link SigningIn}: the demo admin schedules one session for student-ana and one for student-ben through the
+ * gateway's API (an API token, as any API client would). Ana then sees her session on her home page and not Ben's,
+ * and Ben's session, opened by its URL, is "not found" and shows nothing of it.
+ *
+ * <p>{@link RunningASession}: mentor-marco runs sessions of student-cai through the console of the session page: a
+ * LIVE one with the keyboard and the buttons, a REVIEW one with time codes, and a transcript import with a line that
+ * cannot be read.
+ *
+ * <p>Needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them); skipped, saying so,
+ * without them. Screenshots of the pages go to {@code -Dtango.screenshots=DIR} (default: a folder under the system's
+ * temporary directory), never into the checkout.
+ */
+class BrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Duration STARTUP = Duration.ofSeconds(300);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty(
+            "tango.screenshots",
+            Path.of(System.getProperty("java.io.tmpdir"), "tango-browser-it").toString()));
+
+    @TempDir
+    static Path dataDir;
+
+    private static LocalStack stack;
+    private static GatewayApi api;
+    private static DemoUser ana;
+    private static DemoUser marco;
+    private static String anaSession;
+    private static String benSession;
+    private static Instant benScheduledFor;
+
+    @TempDir
+    Path browserProfile;
+
+    private ChromeDriverService driverService;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void startTheStackAndScheduleSessions() throws Exception {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "BrowserIT skipped: no " + CHROMIUM + " (apt-get install chromium chromium-driver)");
+        assumeTrue(
+                Files.isExecutable(CHROMEDRIVER),
+                "BrowserIT skipped: no " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        stack = LocalStack.builder()
+                .dataDir(dataDir)
+                .freePorts()
+                .startupTimeout(STARTUP)
+                .progress(System.out::println)
+                .build()
+                .start();
+
+        List<DemoUser> demo = stack.demoUsers();
+        ana = demo(demo, "student-ana");
+        DemoUser admin = demo(demo, "admin-ada");
+        demo(demo, "student-ben");
+        demo(demo, "student-cai");
+        marco = demo(demo, "mentor-marco");
+
+        String token = new GatewayClient(stack.gatewayUrl())
+                .issueApiToken(admin, "browser-it", Instant.now().plus(Duration.ofHours(1)));
+        api = new GatewayApi(stack.gatewayUrl(), token);
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        benScheduledFor = tomorrow.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(37));
+        anaSession = api.schedule("student-ana", tomorrow);
+        benSession = api.schedule("student-ben", benScheduledFor);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void openChromium() {
+        // With the driver's path given, Selenium Manager never runs (it would try the network); the failsafe
+        // configuration also sets SE_OFFLINE=true.
+        driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1366,900",
+                        "--user-data-dir=" + browserProfile);
+        browser = new ChromeDriver(driverService, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (driverService != null) {
+            driverService.stop();
+        }
+    }
+
+    @Nested
+    class SigningIn {
+
+        @Test
+        void theServicesTrustTheGatewayAsIssuer() {
+            String issuer = "--tango.security.issuer=" + stack.gatewayUrl();
+            for (Component service : Component.BACKEND_SERVICES) {
+                assertThat(stack.commandLine(service))
+                        .contains(
+                                issuer,
+                                "--tango.security.jwk-set-uri=" + stack.gatewayUrl() + "/.well-known/jwks.json");
+            }
+            assertThat(stack.commandLine(Component.GATEWAY))
+                    .contains(
+                            issuer,
+                            "--spring.profiles.active=local",
+                            "--tango.security.key-dir=" + dataDir.resolve("keys"));
+        }
+
+        @Test
+        void aStudentSignsInSeesHerSessionButNotAnotherStudentsAndSignsOut() throws IOException {
+            signInAs(ana);
+
+            assertThat(browser.findElement(By.tagName("h1")).getText())
+                    .startsWith("Welcome, ")
+                    .contains("Ana");
+            // Her list is a read model that feedback-service builds from the session events: it may take a moment.
+            await("ana's session on her home page")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .pollInSameThread()
+                    .until(() -> {
+                        browser.navigate().refresh();
+                        return !linksTo(anaSession).isEmpty();
+                    });
+            assertThat(linksTo(benSession)).isEmpty();
+            assertThat(browser.getPageSource()).doesNotContain(benSession, minute(benScheduledFor));
+            screenshot("1-home-student-ana");
+
+            linksTo(anaSession).get(0).click();
+            await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/sessions/" + anaSession));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Practice session");
+            assertThat(browser.findElements(By.tagName("h2")))
+                    .extracting(WebElement::getText)
+                    .contains("Console", "Phases", "Time in each phase", "Transcript");
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("Scheduled", "student-ana", "pcc-2026");
+            screenshot("2-session-of-ana");
+
+            signOut();
+        }
+
+        @Test
+        void aSessionThatDoesNotExistIsNotFound() throws IOException {
+            signInAs(ana);
+
+            browser.get(stack.gatewayUrl() + "/sessions/no-such-session");
+
+            screenshot("3-no-such-session");
+            assertThat(browser.getTitle()).startsWith("Session not found");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Session not found");
+            assertThat(browser.findElement(By.cssSelector("main [role='status']"))
+                            .getText())
+                    .isEqualTo("This session does not exist, or it is not yours to see.");
+
+            signOut();
+        }
+
+        /** Depends on the services enforcing access (a student sees only her own sessions; someone else's is a 404). */
+        @Test
+        void anotherStudentsSessionOpenedByItsUrlIsNotFound() throws IOException {
+            signInAs(ana);
+
+            browser.get(stack.gatewayUrl() + "/sessions/" + benSession);
+
+            screenshot("4-session-of-ben-as-ana");
+            assertThat(browser.getTitle()).startsWith("Session not found");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Session not found");
+            assertThat(browser.getPageSource())
+                    .doesNotContain("student-ben", minute(benScheduledFor))
+                    .doesNotContain("mentor-marco");
+
+            signOut();
+        }
+    }
+
+    @Nested
+    class RunningASession {
+
+        @TempDir
+        Path files;
+
+        @Test
+        void aMentorRunsALiveSessionWithTheKeyboardAndTheButtons() throws IOException {
+            String session = api.schedule(
+                    "student-cai", "LIVE", Instant.now(), "Decide whether to ask for the team lead role", "Client C");
+            signInAs(marco);
+            // A mentor's list comes straight from session-service: the new session is there at once.
+            browser.findElement(By.cssSelector("main a[href='/sessions/" + session + "']"))
+                    .click();
+            await().atMost(PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/sessions/" + session));
+            ConsolePage console = new ConsolePage(browser, PATIENCE);
+
+            assertThat(console.goal()).isEqualTo("Decide whether to ask for the team lead role");
+            assertThat(console.clientLabel()).isEqualTo("Client C");
+            assertThat(console.status()).isEqualTo("SCHEDULED");
+            assertThat(console.moves()).isEmpty();
+            assertThat(browser.findElement(By.cssSelector(".shortcuts")).getText())
+                    .contains("Keyboard shortcuts", "Opening", "Exploring", "Meaning making", "Action planning");
+            screenshot("5-console-scheduled");
+
+            console.start();
+            assertThat(console.status()).isEqualTo("IN_PROGRESS");
+            assertThat(console.notice()).isEqualTo("The session has started in Opening; the clock is running.");
+            assertThat(console.currentPhase()).isEqualTo("Opening");
+            assertThat(console.moves()).containsExactly("Exploring", "Meaning making");
+            assertThat(console.moveKeys()).containsExactly("2", "3");
+            assertThat(console.hasClock()).isTrue();
+            console.waitForTheClockToMovePast(console.elapsed());
+            assertThat(console.timeline()).hasSize(1);
+            assertThat(console.timelineBars()).isEqualTo(1);
+
+            // The number keys, wherever the focus is but in a text field.
+            console.pressMoveKey("2");
+            assertThat(console.currentPhase()).isEqualTo("Exploring");
+            assertThat(console.moves()).containsExactly("Meaning making", "Action planning");
+            assertThat(console.timeline()).hasSize(2);
+
+            console.pressMoveKey("3");
+            assertThat(console.currentPhase()).isEqualTo("Meaning making");
+            assertThat(console.moves()).containsExactly("Exploring", "Action planning");
+
+            // Closing cannot follow meaning making: the key does nothing but say so.
+            console.pressKey("5");
+            console.waitForAnnouncement("Closing is not a move from meaning making.");
+            assertThat(console.currentPhase()).isEqualTo("Meaning making");
+            assertThat(console.timeline()).hasSize(3);
+
+            console.clickMove("Action planning");
+            assertThat(console.currentPhase()).isEqualTo("Action planning");
+            assertThat(console.moves()).containsExactly("Exploring", "Meaning making", "Closing");
+            assertThat(console.moveKeys()).containsExactly("2", "3", "5");
+
+            console.pressMoveKey("5");
+            assertThat(console.currentPhase()).isEqualTo("Closing");
+            assertThat(console.moves()).containsExactly("Action planning");
+            assertThat(console.timeline())
+                    .extracting(row -> row.get(1))
+                    .containsExactly("Opening", "Exploring", "Meaning making", "Action planning", "Closing");
+            assertThat(console.timelineBars()).isEqualTo(5);
+            assertThat(console.timeline().get(4).get(4)).endsWith("so far");
+            String inClosing = console.timeInPhase();
+            await("the clock runs in Closing")
+                    .atMost(PATIENCE)
+                    .until(() -> !console.timeInPhase().equals(inClosing));
+            screenshot("6-console-live-closing");
+            screenshot("6-console-live-closing-timeline", "#phases-heading");
+
+            console.end();
+            assertThat(console.status()).isEqualTo("ENDED");
+            assertThat(console.notice()).startsWith("The session has ended.");
+            assertThat(console.hasClock()).isFalse();
+            assertThat(console.moves()).isEmpty();
+            assertThat(console.timeInEachPhase())
+                    .containsOnlyKeys("Opening", "Exploring", "Meaning making", "Action planning", "Closing")
+                    .allSatisfy((phase, time) -> assertThat(time).matches("\\d+:\\d\\d"));
+            screenshot("7-console-live-ended", "#phases-heading");
+
+            signOut();
+        }
+
+        @Test
+        void aMentorMarksAReviewWithTimeCodes() throws IOException {
+            String session = api.schedule(
+                    "student-cai", "REVIEW", Instant.now().minus(Duration.ofDays(2)), "Say no to extra work", null);
+            signInAs(marco);
+            browser.get(stack.gatewayUrl() + "/sessions/" + session);
+            ConsolePage console = new ConsolePage(browser, PATIENCE);
+
+            console.start();
+            assertThat(console.notice()).startsWith("The review has started in Opening.");
+            assertThat(console.hasClock())
+                    .as("a review has time codes, not a clock")
+                    .isFalse();
+
+            console.typeTimeCode("1:30");
+            console.leaveTimeCode();
+            console.pressMoveKey("2");
+            assertThat(console.currentPhase()).isEqualTo("Exploring");
+            assertThat(console.timeline().get(1)).containsSubsequence("Exploring", "1:30");
+
+            // The browser checks a time code before anything is sent...
+            console.typeTimeCode("abc");
+            console.clickMoveRefusedByTheBrowser("Meaning making");
+            assertThat(console.timeCodeError())
+                    .isEqualTo("\"abc\" is not a time code: use hh:mm:ss or mm:ss, e.g. 01:02:03 or 12:34 (at most"
+                            + " 24:00:00).");
+            console.typeTimeCode("1:00");
+            console.clickMoveRefusedByTheBrowser("Meaning making");
+            assertThat(console.timeCodeError())
+                    .isEqualTo("The time code must not be before 1:30, the time code of the last move.");
+            assertThat(console.currentPhase()).isEqualTo("Exploring");
+            screenshot("8-console-review-time-code-refused");
+
+            // ... and session-service checks it again when the browser does not.
+            console.forgetTheLastTimeCodeInTheBrowser();
+            console.typeTimeCode("1:00");
+            console.clickMove("Meaning making");
+            assertThat(console.alert()).contains("The change was not accepted, and nothing was changed.");
+            assertThat(console.timeCodeError())
+                    .isEqualTo("The time code must not be before 1:30, the time code of the last move.");
+            assertThat(console.currentPhase()).isEqualTo("Exploring");
+
+            console.typeTimeCode("00:07:01");
+            console.clickMove("Meaning making");
+            assertThat(console.currentPhase()).isEqualTo("Meaning making");
+            assertThat(console.timeline()).extracting(row -> row.get(2)).containsExactly("0:00", "1:30", "7:01");
+
+            console.end();
+            assertThat(console.status()).isEqualTo("ENDED");
+            assertThat(console.timeInEachPhase())
+                    .containsEntry("Opening", "1:30")
+                    .containsEntry("Exploring", "5:31");
+            screenshot("9-console-review-ended", "#phases-heading");
+
+            signOut();
+        }
+
+        @Test
+        void aTranscriptWithAnUnreadableLineIsRefusedByLineNumberThenImportedWithoutIt() throws IOException {
+            String session = api.schedule("student-cai", "REVIEW", Instant.now(), null, null);
+            api.start(session);
+            Path file = files.resolve("transcript.txt");
+            Files.writeString(file, """
+                    [00:00:05] Marco: How shall we do this work together today?
+                    [00:00:12] Client: I would like to find out how to say no.
+                    this line has no time code
+                    Coach (00:01:03): What is important to explore about that?
+                    """);
+            signInAs(marco);
+            browser.get(stack.gatewayUrl() + "/sessions/" + session);
+            ConsolePage console = new ConsolePage(browser, PATIENCE);
+            assertThat(console.offersTranscriptImport()).isTrue();
+
+            console.chooseTranscriptFile(file, "[00:00:05] Marco:");
+            console.coachNames("Marco");
+            console.importTranscript();
+
+            assertThat(console.transcriptAlert())
+                    .contains("Nothing was imported: 1 line of the transcript cannot be read.");
+            assertThat(console.lineErrors()).containsOnlyKeys(3);
+            assertThat(console.lineErrors().get(3)).startsWith("Line 3:").contains("this line has no time code");
+            assertThat(console.transcriptText()).contains("this line has no time code");
+            assertThat(console.transcript()).isEmpty();
+            screenshot("10-transcript-line-error");
+
+            console.skipUnreadableLines();
+            console.importTranscript();
+
+            assertThat(console.transcriptNotice())
+                    .isEqualTo("Imported 3 segments; skipped 1 line that could not be read.");
+            assertThat(console.transcript())
+                    .containsExactly(
+                            List.of("0:05", "Coach", "How shall we do this work together today?"),
+                            List.of("0:12", "Client", "I would like to find out how to say no."),
+                            List.of("1:03", "Coach", "What is important to explore about that?"));
+            assertThat(console.offersTranscriptImport())
+                    .as("one transcript per session")
+                    .isFalse();
+            screenshot("11-transcript-imported");
+
+            signOut();
+        }
+    }
+
+    private void signInAs(DemoUser user) {
+        browser.get(stack.gatewayUrl() + "/login");
+        WebElement email = labelled("Email");
+        WebElement password = labelled("Password");
+        email.sendKeys(user.email());
+        password.sendKeys(user.password());
+        browser.findElement(By.cssSelector("form[action='/login'] button[type='submit']"))
+                .click();
+        await("signed in as " + user.id())
+                .atMost(PATIENCE)
+                .until(() -> browser.getCurrentUrl().equals(stack.gatewayUrl() + "/"));
+    }
+
+    private void signOut() {
+        browser.findElement(By.xpath("//form[@action='/logout']//button[normalize-space()='Sign out']"))
+                .click();
+        await("signed out")
+                .atMost(PATIENCE)
+                .until(() -> browser.getCurrentUrl().startsWith(stack.gatewayUrl() + "/login"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("You are signed out.");
+
+        browser.get(stack.gatewayUrl() + "/");
+        assertThat(browser.getCurrentUrl()).isEqualTo(stack.gatewayUrl() + "/login");
+    }
+
+    /** The input that the label with this text is for: finds it the way a screen reader names it. */
+    private WebElement labelled(String label) {
+        WebElement element = browser.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
+        return browser.findElement(By.id(element.getAttribute("for")));
+    }
+
+    private List<WebElement> linksTo(String sessionId) {
+        return browser.findElements(By.cssSelector("main a[href='/sessions/" + sessionId + "']"));
+    }
+
+    /** A screenshot of the page scrolled to the element the CSS selector finds first. */
+    private void screenshot(String name, String scrolledTo) throws IOException {
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'start'})",
+                        browser.findElement(By.cssSelector(scrolledTo)));
+        screenshot(name);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, png);
+        System.out.println("screenshot: " + file);
+    }
+
+    /** As the home page shows a time: {@code 2026-11-21 14:37}. */
+    private static String minute(Instant instant) {
+        return instant.toString().substring(0, 16).replace('T', ' ');
+    }
+
+    private static DemoUser demo(List<DemoUser> users, String id) {
+        return users.stream()
+                .filter(user -> user.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no demo user " + id + " in " + users));
+    }
+}
