@@ -142,6 +142,23 @@ class TangoSystemIT {
             assertThat(number(timeline, "lastSequence")).isEqualTo(7);
         });
 
+        // After the session: its transcript (admins and mentors import), and the rubric scoring will use.
+        Document imported = post(
+                sessionUrl("/" + id + "/transcript/import"),
+                "{\"text\":\"[00:00:05] Coach: How shall we work together today?\\n"
+                        + "[00:00:09] Client: I would like to say no more often.\"}",
+                200);
+        assertThat(number(imported, "imported")).isEqualTo(2);
+        assertThat(getOk(sessionUrl("/" + id + "/transcript")).getList("segments", Document.class))
+                .extracting(segment -> segment.getString("speaker"))
+                .containsExactly("COACH", "CLIENT");
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Reply rubric = get(stack.gatewayUrl() + "/api/scoring/sessions/" + id + "/rubric");
+            assertThat(rubric.status()).as("rubric status code").isEqualTo(200);
+            assertThat(rubric.body().get("ref", Document.class).getString("rubricId"))
+                    .isEqualTo("partnership");
+        });
+
         await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             Reply reply = get(studentSessionsUrl(studentId));
             assertThat(reply.status()).as("dashboard status code").isEqualTo(200);
@@ -158,7 +175,7 @@ class TangoSystemIT {
             assertThat(session.getString("startedAt")).isEqualTo(startedAt);
             assertThat(session.getString("endedAt")).isEqualTo(endedAt);
             assertThat(number(session, "durationMs")).isEqualTo(expectedDurationMs);
-            assertThat(number(session, "lastSequence")).isEqualTo(7);
+            assertThat(number(session, "lastSequence")).isEqualTo(8);
         });
     }
 
