@@ -2,9 +2,11 @@ package dev.tango.feedback.dashboard.kafka;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.feedback.dashboard.DashboardProjector;
+import dev.tango.feedback.rebuild.ProjectionConsumer;
 import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +17,7 @@ import reactor.core.publisher.Mono;
  * topic directly.
  */
 @Component
-class SessionEventsListener {
+class SessionEventsListener extends AbstractConsumerSeekAware implements ProjectionConsumer {
 
     private final DashboardProjector projector;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
@@ -30,5 +32,15 @@ class SessionEventsListener {
             topics = "#{T(dev.tango.events.Topics).SESSION_EVENTS.name()}")
     Mono<Void> onSessionEvent(EventEnvelope<?> event) {
         return order.submit(event.sessionId().value(), () -> projector.project(event));
+    }
+
+    @Override
+    public String name() {
+        return DashboardProjector.CONSUMER;
+    }
+
+    @Override
+    public void replayFromStart() {
+        seekToBeginning();
     }
 }
