@@ -116,16 +116,7 @@ public record ProgramMetrics(
         List<Scorecard> cards =
                 scored.stream().flatMap(s -> s.scorecards().stream()).toList();
         List<ItemCount> missed = StudentDashboard.top(
-                        cards,
-                        p -> {
-                            Map<String, Integer> counts = new HashMap<>();
-                            p.missedMarkers().forEach(id -> counts.merge(id, 1, Integer::sum));
-                            return counts;
-                        },
-                        List.of())
-                .stream()
-                .limit(TOP_MISSED)
-                .toList();
+                cards, p -> StudentDashboard.countEach(p.missedMarkers()), List.of(), TOP_MISSED);
 
         return new ProgramMetrics(
                 programId,

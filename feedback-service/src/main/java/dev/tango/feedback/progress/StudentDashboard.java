@@ -129,9 +129,9 @@ public record StudentDashboard(
                 entries,
                 trend,
                 phases,
-                top(cards, p -> countEach(p.missedMarkers()), all),
-                top(cards, PhaseScore::antiSignals, all),
-                top(cards, p -> countEach(p.observedMarkers()), all));
+                top(cards, p -> countEach(p.missedMarkers()), all, TOP),
+                top(cards, PhaseScore::antiSignals, all, TOP),
+                top(cards, p -> countEach(p.observedMarkers()), all, TOP));
     }
 
     static List<MentorScore> mentorScores(SessionInsight s) {
@@ -148,7 +148,7 @@ public record StudentDashboard(
                 .toList());
     }
 
-    private static Map<String, Integer> countEach(List<String> ids) {
+    static Map<String, Integer> countEach(List<String> ids) {
         Map<String, Integer> counts = new HashMap<>();
         ids.forEach(id -> counts.merge(id, 1, Integer::sum));
         return counts;
@@ -156,7 +156,10 @@ public record StudentDashboard(
 
     /** Counts over every phase of every scorecard, most first then by id; each with the comments naming it. */
     static List<ItemCount> top(
-            List<Scorecard> cards, Function<PhaseScore, Map<String, Integer>> counted, List<CommentView> comments) {
+            List<Scorecard> cards,
+            Function<PhaseScore, Map<String, Integer>> counted,
+            List<CommentView> comments,
+            int limit) {
         Map<String, Integer> counts = new HashMap<>();
         cards.stream()
                 .flatMap(c -> c.phases().stream())
@@ -165,7 +168,7 @@ public record StudentDashboard(
                 .sorted(Map.Entry.<String, Integer>comparingByValue()
                         .reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP)
+                .limit(limit)
                 .map(e -> new ItemCount(
                         e.getKey(),
                         e.getValue(),
