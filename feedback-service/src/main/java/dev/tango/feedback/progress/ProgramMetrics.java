@@ -115,8 +115,8 @@ public record ProgramMetrics(
 
         List<Scorecard> cards =
                 scored.stream().flatMap(s -> s.scorecards().stream()).toList();
-        List<ItemCount> missed = StudentDashboard.top(
-                cards, p -> StudentDashboard.countEach(p.missedMarkers()), List.of(), TOP_MISSED);
+        List<ItemCount> missed =
+                StudentDashboard.top(cards, p -> StudentDashboard.countEach(p.missedMarkers()), List.of(), TOP_MISSED);
 
         return new ProgramMetrics(
                 programId,
