@@ -5,9 +5,12 @@ public interface ProjectionConsumer {
 
     String name();
 
+    /** Stops consuming; returns once the consumer has stopped. */
+    void stop();
+
     /**
-     * Asks the consumer to read all its partitions again from the beginning; it does so on its next poll. Events
-     * already in flight land in the emptied store, where their sequences park them until the replay fills the gap.
+     * Starts consuming again from the beginning of every partition. Events still in flight from before the stop land
+     * in the emptied store, where their sequences park them until the replay fills the gap.
      */
     void replayFromStart();
 }

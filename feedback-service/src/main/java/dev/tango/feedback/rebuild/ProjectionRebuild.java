@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Resets every projection and replays its topics from the beginning. Projections are idempotent per session sequence,
+ * Stops the projections' consumers, resets every projection and restarts the consumers at the beginning of their
+ * topics. Projections are idempotent per session sequence,
  * so the replay reaches the state the events describe, the same as before the rebuild.
  */
 @Service
@@ -34,7 +36,11 @@ public class ProjectionRebuild {
     public record Report(Map<String, Long> documentsRemoved, List<String> replaying) {}
 
     public Mono<Report> rebuild() {
-        return Flux.fromIterable(stores)
+        // Stopping a container blocks until its consumer has left the poll loop.
+        Mono<Void> stopped = Mono.fromRunnable(() -> consumers.forEach(ProjectionConsumer::stop))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+        return stopped.thenMany(Flux.fromIterable(stores))
                 .concatMap(store -> store.reset().map(count -> Map.entry(store.name(), count)))
                 .collectList()
                 .map(removed -> {

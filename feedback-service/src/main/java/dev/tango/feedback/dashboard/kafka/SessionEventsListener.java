@@ -2,11 +2,12 @@ package dev.tango.feedback.dashboard.kafka;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.feedback.dashboard.DashboardProjector;
-import dev.tango.feedback.rebuild.ProjectionConsumer;
+import dev.tango.feedback.rebuild.kafka.ReplayableListener;
 import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -17,12 +18,13 @@ import reactor.core.publisher.Mono;
  * topic directly.
  */
 @Component
-class SessionEventsListener extends AbstractConsumerSeekAware implements ProjectionConsumer {
+class SessionEventsListener extends ReplayableListener {
 
     private final DashboardProjector projector;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
 
-    SessionEventsListener(DashboardProjector projector) {
+    SessionEventsListener(DashboardProjector projector, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        super(registry);
         this.projector = projector;
     }
 
@@ -37,10 +39,5 @@ class SessionEventsListener extends AbstractConsumerSeekAware implements Project
     @Override
     public String name() {
         return DashboardProjector.CONSUMER;
-    }
-
-    @Override
-    public void replayFromStart() {
-        seekToBeginning();
     }
 }

@@ -2,11 +2,12 @@ package dev.tango.feedback.insight.kafka;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.feedback.insight.InsightProjector;
-import dev.tango.feedback.rebuild.ProjectionConsumer;
+import dev.tango.feedback.rebuild.kafka.ReplayableListener;
 import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,12 +17,13 @@ import reactor.core.publisher.Mono;
  * time. Acknowledged once stored; failures go to the shared error handler and then the topic's dead-letter topic.
  */
 @Component
-class InsightEventsListener extends AbstractConsumerSeekAware implements ProjectionConsumer {
+class InsightEventsListener extends ReplayableListener {
 
     private final InsightProjector projector;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
 
-    InsightEventsListener(InsightProjector projector) {
+    InsightEventsListener(InsightProjector projector, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        super(registry);
         this.projector = projector;
     }
 
@@ -39,10 +41,5 @@ class InsightEventsListener extends AbstractConsumerSeekAware implements Project
     @Override
     public String name() {
         return InsightProjector.CONSUMER;
-    }
-
-    @Override
-    public void replayFromStart() {
-        seekToBeginning();
     }
 }
