@@ -1,2 +1,2 @@
-/** feedback-service: the read models behind students' dashboards, built from events (mentor comments come later). */
+/** feedback-service: mentor comments, self-assessments and the read models behind dashboards and program metrics. */
 package dev.tango.feedback;

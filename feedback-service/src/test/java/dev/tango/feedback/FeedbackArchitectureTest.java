@@ -18,18 +18,27 @@ class FeedbackArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.tango.feedback");
 
+    private static final String[] DOMAIN = {
+        "dev.tango.feedback.dashboard",
+        "dev.tango.feedback.insight",
+        "dev.tango.feedback.comments",
+        "dev.tango.feedback.selfassessment",
+        "dev.tango.feedback.progress",
+        "dev.tango.feedback.rebuild"
+    };
+
     @Test
     void adaptersDependOnTheDomainAndNeverOnEachOther() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("Domain")
-                .definedBy("dev.tango.feedback.dashboard")
+                .definedBy(DOMAIN)
                 .layer("Web")
-                .definedBy("dev.tango.feedback.dashboard.web..")
+                .definedBy("dev.tango.feedback.*.web..")
                 .layer("Kafka")
-                .definedBy("dev.tango.feedback.dashboard.kafka..")
+                .definedBy("dev.tango.feedback.*.kafka..")
                 .layer("Mongo")
-                .definedBy("dev.tango.feedback.dashboard.mongo..")
+                .definedBy("dev.tango.feedback.*.mongo..")
                 .layer("Config")
                 .definedBy("dev.tango.feedback.config..")
                 .whereLayer("Web")
@@ -41,7 +50,7 @@ class FeedbackArchitectureTest {
                 .whereLayer("Config")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Domain")
-                .mayOnlyBeAccessedByLayers("Web", "Kafka", "Mongo")
+                .mayOnlyBeAccessedByLayers("Web", "Kafka", "Mongo", "Config")
                 .check(classes);
     }
 
@@ -49,7 +58,7 @@ class FeedbackArchitectureTest {
     void domainKnowsNoHttpKafkaOrMongo() {
         noClasses()
                 .that()
-                .resideInAPackage("dev.tango.feedback.dashboard")
+                .resideInAnyPackage(DOMAIN)
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -16,8 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What every integration test of feedback-service shares: one application context against the real broker and
- * MongoDB-protocol server, the session events topic (created here because session-service does not run in these
- * tests), a publisher and a client that calls with a token. Tests never clean the database; each uses its own session and student ids. Health shows its details,
+ * MongoDB-protocol server, the session and score events topics (created here because session-service and
+ * scoring-service do not run in these tests), a publisher and a client that calls with a token. Tests never clean the database; each uses its own session and student ids. Health shows its details,
  * so that a failing health assertion says which part is down.
  */
 @ServiceIntegrationTest
@@ -29,7 +29,7 @@ public abstract class FeedbackServiceIntegrationTest {
 
     static {
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
-        infrastructure.createTopics(Topics.SESSION_EVENTS);
+        infrastructure.createTopics(Topics.SESSION_EVENTS, Topics.SCORE_EVENTS);
         publisher = new SessionEventsPublisher(infrastructure.kafkaBootstrapServers());
     }
 

@@ -2,9 +2,12 @@ package dev.tango.feedback.dashboard.kafka;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.feedback.dashboard.DashboardProjector;
+import dev.tango.feedback.rebuild.kafka.ReplayableListener;
 import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,12 +18,13 @@ import reactor.core.publisher.Mono;
  * topic directly.
  */
 @Component
-class SessionEventsListener {
+class SessionEventsListener extends ReplayableListener {
 
     private final DashboardProjector projector;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
 
-    SessionEventsListener(DashboardProjector projector) {
+    SessionEventsListener(DashboardProjector projector, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        super(registry);
         this.projector = projector;
     }
 
@@ -30,5 +34,10 @@ class SessionEventsListener {
             topics = "#{T(dev.tango.events.Topics).SESSION_EVENTS.name()}")
     Mono<Void> onSessionEvent(EventEnvelope<?> event) {
         return order.submit(event.sessionId().value(), () -> projector.project(event));
+    }
+
+    @Override
+    public String name() {
+        return DashboardProjector.CONSUMER;
     }
 }

@@ -1,0 +1,2 @@
+/** HTTP API of comments and replies under {@code /api/feedback/sessions/{sessionId}/comments}. */
+package dev.tango.feedback.comments.web;

@@ -1,0 +1,123 @@
+package dev.tango.feedback.progress;
+
+import dev.tango.events.ProgramId;
+import dev.tango.events.SessionId;
+import dev.tango.events.UserId;
+import dev.tango.feedback.comments.Comment;
+import dev.tango.feedback.comments.CommentView;
+import dev.tango.feedback.comments.CommentsService;
+import dev.tango.feedback.insight.FeedbackRuleException;
+import dev.tango.feedback.insight.SessionInsight;
+import dev.tango.feedback.insight.SessionInsights;
+import dev.tango.support.security.Caller;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Progress as each caller may see it: a student their own, a mentor the sessions assigned to them, an admin those of
+ * their programs. Whatever the caller may not see answers 404, exactly as what does not exist.
+ */
+@Service
+public class ProgressService {
+
+    private final SessionInsights insights;
+    private final CommentsService comments;
+    private final Clock clock;
+    private final Duration unscoredAfter;
+
+    public ProgressService(
+            SessionInsights insights,
+            CommentsService comments,
+            Clock clock,
+            @Value("${tango.feedback.unscored-after:7d}") Duration unscoredAfter) {
+        this.insights = insights;
+        this.comments = comments;
+        this.clock = clock;
+        this.unscoredAfter = unscoredAfter;
+    }
+
+    public Mono<StudentDashboard> dashboard(UserId studentId, Caller caller) {
+        return insights.ofStudent(studentId)
+                .filter(s -> s.isVisibleTo(caller))
+                .collectList()
+                .filter(sessions -> !sessions.isEmpty())
+                .switchIfEmpty(Mono.error(() -> FeedbackRuleException.notFound("Student", studentId)))
+                .flatMap(sessions -> Mono.zip(
+                                Flux.fromIterable(sessions)
+                                        .map(SessionInsight::programId)
+                                        .distinct()
+                                        .concatMap(insights::ofProgram)
+                                        .collectList(),
+                                publishedComments(sessions))
+                        .map(t -> StudentDashboard.of(studentId, sessions, t.getT1(), viewsOf(t.getT2()))));
+    }
+
+    public Mono<SessionPage> session(SessionId sessionId, Caller caller) {
+        return insights.find(sessionId)
+                .filter(s -> s.isVisibleTo(caller))
+                .switchIfEmpty(Mono.error(() -> FeedbackRuleException.notFound("Session", sessionId)))
+                .flatMap(s -> comments.list(sessionId, caller).map(visible -> SessionPage.of(s, caller, visible)));
+    }
+
+    public Mono<ProgramMetrics> metrics(ProgramId programId, LocalDate from, LocalDate to, Caller caller) {
+        return admin(programId, caller).then(Mono.defer(() -> {
+            Period period = Period.of(from, to, today());
+            Instant now = clock.instant();
+            return insights.ofProgram(programId)
+                    .collectList()
+                    .map(sessions ->
+                            ProgramMetrics.of(programId, period.from(), period.to(), sessions, now, unscoredAfter));
+        }));
+    }
+
+    public Mono<String> export(ProgramId programId, LocalDate from, LocalDate to, Caller caller) {
+        return admin(programId, caller).then(Mono.defer(() -> {
+            Period period = Period.of(from, to, today());
+            Instant start = period.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return insights.ofProgram(programId)
+                    .filter(s -> s.isKnown()
+                            && s.scheduledFor() != null
+                            && !s.scheduledFor().isBefore(start)
+                            && s.scheduledFor().isBefore(end))
+                    .sort(Comparator.comparing(SessionInsight::scheduledFor)
+                            .thenComparing(s -> s.sessionId().value()))
+                    .collectList()
+                    .flatMap(sessions ->
+                            publishedComments(sessions).map(published -> CsvExport.of(sessions, published)));
+        }));
+    }
+
+    private Mono<Void> admin(ProgramId programId, Caller caller) {
+        return caller.administers(programId)
+                ? Mono.empty()
+                : Mono.error(FeedbackRuleException.notFound("Program", programId));
+    }
+
+    private Mono<Map<SessionId, List<Comment>>> publishedComments(List<SessionInsight> sessions) {
+        return Flux.fromIterable(sessions)
+                .concatMap(s -> comments.published(s.sessionId()).map(list -> Map.entry(s.sessionId(), list)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private static Map<SessionId, List<CommentView>> viewsOf(Map<SessionId, List<Comment>> published) {
+        Map<SessionId, List<CommentView>> views = new java.util.HashMap<>();
+        published.forEach((session, list) -> views.put(
+                session, list.stream().map(c -> CommentView.of(c, false)).toList()));
+        return views;
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}

@@ -1,0 +1,2 @@
+/** The admin command that rebuilds the read models. */
+package dev.tango.feedback.rebuild.web;
