@@ -289,6 +289,9 @@ class ScoringPanelPage {
                                             htmx);
                                 }
                                 ConsoleFeedback refused = refused(action, outcome, session, attempt.entered());
+                                // A publication refused (e.g. scoring-service has not heard of the end yet) keeps the
+                                // preview and its button, to try again.
+                                model.addAttribute(SessionPageRenderer.SCORING_PREVIEW, "published".equals(action));
                                 HttpStatus status = outcome.isRefused()
                                         ? HttpStatus.valueOf(outcome.problem().status())
                                         : outcome.isNotFound() ? HttpStatus.CONFLICT : HttpStatus.SERVICE_UNAVAILABLE;
