@@ -10,6 +10,11 @@ document.addEventListener("htmx:configRequest", function (event) {
 // After htmx swaps in new content, move focus to its first alert so keyboard and screen-reader users hear the result.
 // With hx-swap="outerHTML" the event's target is the element that was replaced: look its successor up by id.
 document.addEventListener("htmx:afterSwap", function (event) {
+  var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+  if (source && source.hasAttribute && source.hasAttribute("data-background-refresh")) {
+    // The scoring panel reloading itself (after a console change): the focus stays where the person left it.
+    return;
+  }
   var target = event.detail.target;
   var region = (target.id && document.getElementById(target.id)) || target;
   var alert = region.querySelector('[role="alert"]');
@@ -69,6 +74,7 @@ document.addEventListener("DOMContentLoaded", function () {
   var MAX_TRANSCRIPT_CHARS = 150000;
   var PHASES = ["Opening", "Exploring", "Meaning making", "Action planning", "Closing"];
   var SHORTCUTS_KEY = "tango.shortcuts";
+  var SCORING_SHORTCUTS_KEY = "tango.scoring-shortcuts";
 
   function parseTimeCode(text) {
     var match = TIME_CODE.exec(text.trim());
@@ -133,9 +139,9 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 
-  function shortcutsOn() {
+  function shortcutsOn(key) {
     try {
-      return window.localStorage.getItem(SHORTCUTS_KEY) !== "off";
+      return window.localStorage.getItem(key || SHORTCUTS_KEY) !== "off";
     } catch (e) {
       return true;
     }
@@ -165,6 +171,14 @@ document.addEventListener("DOMContentLoaded", function () {
       return;
     }
     var target = event.target;
+    if (event.key === "Escape" && target && (target.id === "score-note" || target.id === "score-timecode")) {
+      // Leaves the scoring panel's text fields, so that the letter keys are shortcuts again.
+      var panel = document.getElementById("scoring");
+      if (panel) {
+        panel.focus();
+      }
+      return;
+    }
     if (event.key === "Escape" && target && target.id === "timecode") {
       // Leaves the field, so that the number keys are shortcuts again.
       var region = document.getElementById("console");
@@ -190,6 +204,38 @@ document.addEventListener("DOMContentLoaded", function () {
     var run = document.querySelector("#console [data-phase]");
     var from = run && run.dataset.phase ? run.dataset.phase.replace(/_/g, " ").toLowerCase() : "here";
     tangoAnnounce(PHASES[Number(key) - 1] + " is not a move from " + from + ".");
+  });
+
+  // The scoring panel's letter keys: a marker's (a, s, d, ...) or an anti-signal's (q, w, e, ...) records it, with the
+  // note and time code typed so far; never while typing, and not when switched off.
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey
+        || event.shiftKey || event.repeat || !/^[a-z]$/.test(event.key)) {
+      return;
+    }
+    if (isTextField(event.target) || !shortcutsOn(SCORING_SHORTCUTS_KEY)) {
+      return;
+    }
+    var button = document.querySelector('#scoring form[data-observe] button[data-score-key="' + event.key + '"]');
+    if (!button || button.disabled) {
+      return;
+    }
+    event.preventDefault();
+    button.click();
+  });
+
+  // LIVE: the time code of a note is the moment the mentor starts typing it (on the server's clock), unless one is
+  // there already; it goes with the next marker or anti-signal.
+  document.addEventListener("input", function (event) {
+    if (!event.target.matches || !event.target.matches("#scoring [data-note]")) {
+      return;
+    }
+    var field = document.querySelector("#scoring [data-note-timecode]");
+    if (!field || !field.dataset.startedAt || field.value.trim() || !event.target.value.trim()) {
+      return;
+    }
+    field.value = timeCode(serverNow(field) - Number(field.dataset.startedAt));
+    clearError(field, "score-timecode-error");
   });
 
   function showError(field, errorId, message) {
@@ -226,7 +272,24 @@ document.addEventListener("DOMContentLoaded", function () {
     return null;
   }
 
+  // The scoring panel's time code: required in a REVIEW, optional ("now") in a LIVE session.
+  function scoreTimeCodeProblem(input, review) {
+    var value = input.value.trim();
+    if (!value) {
+      return review ? "Enter where in the recording you observed it, as hh:mm:ss or mm:ss." : null;
+    }
+    if (parseTimeCode(value) === null) {
+      return "\"" + value + "\" is not a time code: use hh:mm:ss or mm:ss, e.g. 01:02:03 or 12:34 (at most 24:00:00).";
+    }
+    return null;
+  }
+
   function problemOf(form) {
+    if (form.matches && form.matches("[data-observe]")) {
+      var scoreTime = form.querySelector("#score-timecode");
+      var scoreProblem = scoreTime ? scoreTimeCodeProblem(scoreTime, form.dataset.review === "true") : null;
+      return scoreProblem ? { field: scoreTime, errorId: "score-timecode-error", message: scoreProblem } : null;
+    }
     var input = form.querySelector("#timecode");
     if (input && form.matches("[data-moves]")) {
       var problem = timeCodeProblem(input);
@@ -271,6 +334,8 @@ document.addEventListener("DOMContentLoaded", function () {
   document.addEventListener("input", function (event) {
     if (event.target.id === "timecode") {
       clearError(event.target, "timecode-error");
+    } else if (event.target.id === "score-timecode") {
+      clearError(event.target, "score-timecode-error");
     } else if (event.target.id === "transcript-text") {
       clearError(event.target, "text-error");
     }
@@ -280,7 +345,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var input = event.target;
     if (input.matches("[data-shortcuts-toggle]")) {
       try {
-        window.localStorage.setItem(SHORTCUTS_KEY, input.checked ? "on" : "off");
+        window.localStorage.setItem(input.dataset.shortcutsToggle || SHORTCUTS_KEY, input.checked ? "on" : "off");
       } catch (e) {
         // Private browsing without storage: the choice lasts until the page is left.
       }
@@ -309,7 +374,7 @@ document.addEventListener("DOMContentLoaded", function () {
       element.hidden = false;
     });
     root.querySelectorAll("[data-shortcuts-toggle]").forEach(function (toggle) {
-      toggle.checked = shortcutsOn();
+      toggle.checked = shortcutsOn(toggle.dataset.shortcutsToggle);
     });
   }
 

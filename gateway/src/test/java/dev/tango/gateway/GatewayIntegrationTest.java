@@ -84,6 +84,11 @@ public abstract class GatewayIntegrationTest {
                 .build();
     }
 
+    /** The stand-in services' URL, for test configurations that point the gateway at other stand-ins too. */
+    public static String downstreamUrl() {
+        return DOWNSTREAM.url();
+    }
+
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -39,6 +39,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * LIVE one with the keyboard and the buttons, a REVIEW one with time codes, and a transcript import with a line that
  * cannot be read.
  *
+ * <p>{@link ScoringASession}: the admin schedules a LIVE session of student-ana with mentor-marco; Marco runs it and
+ * scores it in the scoring panel beside the console (markers by click and by key, an anti-signal, a note with its time
+ * code, a retraction, the markers following the phase), ends it, previews and publishes; Ana then sees the published
+ * scorecard and never the draft; Marco revises it, and Ana sees that it was revised.
+ *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them); skipped, saying so,
  * without them. Screenshots of the pages go to {@code -Dtango.screenshots=DIR} (default: a folder under the system's
  * temporary directory), never into the checkout.
@@ -415,6 +420,118 @@ class BrowserIT {
                     .isFalse();
             screenshot("11-transcript-imported");
 
+            signOut();
+        }
+    }
+
+    @Nested
+    class ScoringASession {
+
+        private static final List<String> OPENING_MARKERS = List.of(
+                "Asks how to work together today",
+                "Asks what is important to explore",
+                "Asks what needs discussing to move forward");
+        private static final List<String> EXPLORING_MARKERS =
+                List.of("Checks progress toward today's goal", "Uses the client's learning to choose what next");
+
+        @Test
+        void aMentorScoresALiveSessionPublishesAndRevisesAndTheStudentSeesOnlyWhatWasPublished() throws IOException {
+            String session =
+                    api.schedule("student-ana", "LIVE", Instant.now(), "Ask my team for honest feedback", "Client S");
+            signInAs(marco);
+            browser.get(stack.gatewayUrl() + "/sessions/" + session);
+            ConsolePage console = new ConsolePage(browser, PATIENCE);
+            ScoringPanel panel = new ScoringPanel(browser, PATIENCE).waitUntilReady();
+            assertThat(panel.heading()).isEqualTo("Scoring");
+            assertThat(panel.markers()).as("no markers before the start").isEmpty();
+
+            console.start();
+            panel.waitForMarkersOf("Opening");
+            assertThat(panel.markers()).containsExactlyElementsOf(OPENING_MARKERS);
+            assertThat(panel.markerKeys()).containsExactly("a", "s", "d");
+            assertThat(panel.antiSignals()).hasSize(6).contains("Leads instead of following");
+            assertThat(browser.findElement(By.cssSelector(".score-shortcuts")).getText())
+                    .contains("Scoring shortcuts", "Esc");
+
+            // A click, then a letter key: each records the marker, and the button says it was observed.
+            panel.clickMarker("Asks how to work together today");
+            assertThat(panel.notice()).startsWith("Recorded \u201cAsks how to work together today\u201d");
+            panel.pressKey("s");
+            assertThat(panel.observedMarkers())
+                    .containsExactly("Asks how to work together today", "Asks what is important to explore");
+
+            panel.clickAntiSignal("Leads instead of following");
+            assertThat(panel.antiSignalCount("Leads instead of following")).isEqualTo(1);
+
+            // The note takes the time code of the moment typing began, and goes with the next marker.
+            String timeCode = panel.typeNote("Lovely open question about the agenda");
+            assertThat(timeCode).matches("\\d+:\\d\\d");
+            panel.clickMarker("Asks what needs discussing to move forward");
+            assertThat(panel.observations().get(0))
+                    .contains(timeCode, "Asks what needs discussing to move forward", "in Opening")
+                    .contains("Lovely open question about the agenda");
+            assertThat(panel.observations()).hasSize(4);
+            screenshot("12-scoring-panel-live", "#scoring");
+
+            panel.retract("Leads instead of following", "It was the client's choice after all");
+            assertThat(panel.antiSignalCount("Leads instead of following")).isZero();
+            assertThat(panel.observations())
+                    .anySatisfy(row -> assertThat(row)
+                            .contains("Leads instead of following", "Retracted: It was the client's choice after all"));
+
+            // A phase move in the console: the marker buttons become the new phase's.
+            console.pressMoveKey("2");
+            assertThat(console.currentPhase()).isEqualTo("Exploring");
+            panel.waitForMarkersOf("Exploring");
+            assertThat(panel.markers()).containsExactlyElementsOf(EXPLORING_MARKERS);
+            assertThat(panel.markerKeys()).containsExactly("a", "s");
+
+            console.end();
+            panel.waitForThePreviewLink();
+            assertThat(panel.publishState()).isEqualTo("none");
+            panel.preview();
+            assertThat(panel.previewOverall()).matches("\\d+");
+            assertThat(panel.publishButton()).isEqualTo("Publish");
+            screenshot("13-scoring-preview", "#scoring");
+            panel.publish();
+            assertThat(panel.notice()).isEqualTo("Published: the student sees your scorecard now.");
+            assertThat(panel.publishState()).isEqualTo("published");
+            assertThat(panel.publishedRevision()).isEqualTo("1");
+            // Opening 3 of 2 required (100), Exploring 0 of 1, three phases never entered: (100 + 0 * 4) / 5.
+            assertThat(panel.draftOverall()).isEqualTo("20");
+            signOut();
+
+            signInAs(ana);
+            browser.get(stack.gatewayUrl() + "/sessions/" + session);
+            ScoringPanel anas = new ScoringPanel(browser, PATIENCE).waitUntilReady();
+            assertThat(anas.heading()).isEqualTo("Scorecards");
+            assertThat(anas.publishedCards()).containsExactly(List.of("1", "false", "20"));
+            assertThat(browser.getPageSource())
+                    .doesNotContain("Your scorecard so far", "Your observations", "Lovely open question")
+                    .doesNotContain("data-observe");
+            screenshot("14-scorecard-of-ana", "#scoring");
+            signOut();
+
+            // Marco records one more marker (of the phase the session ended in) and publishes a revision.
+            signInAs(marco);
+            browser.get(stack.gatewayUrl() + "/sessions/" + session);
+            ScoringPanel again = new ScoringPanel(browser, PATIENCE).waitUntilReady();
+            again.waitForMarkersOf("Exploring");
+            again.clickMarker("Checks progress toward today's goal");
+            assertThat(again.publishState()).isEqualTo("changed");
+            again.preview();
+            assertThat(again.publishButton()).isEqualTo("Publish revision 2");
+            again.publish();
+            assertThat(again.publishedRevision()).isEqualTo("2");
+            assertThat(again.draftOverall()).isEqualTo("40");
+            signOut();
+
+            signInAs(ana);
+            browser.get(stack.gatewayUrl() + "/sessions/" + session);
+            ScoringPanel revised = new ScoringPanel(browser, PATIENCE).waitUntilReady();
+            assertThat(revised.publishedCards()).containsExactly(List.of("2", "true", "40"));
+            assertThat(browser.findElement(By.id("scoring")).getText()).contains("Revised");
+            screenshot("15-scorecard-of-ana-revised", "#scoring");
             signOut();
         }
     }

@@ -74,8 +74,13 @@ class SessionPage {
     Mono<String> session(
             @PathVariable String id,
             @RequestParam(required = false) String done,
+            @RequestParam(required = false) String scored,
+            @RequestParam(required = false) boolean preview,
             ServerWebExchange exchange,
             Model model) {
+        // After a scoring panel change made without htmx (?scored=recorded), and its preview asked for without htmx.
+        model.addAttribute(SessionPageRenderer.SCORING_FEEDBACK, ScoringPanelPage.afterRedirect(scored));
+        model.addAttribute(SessionPageRenderer.SCORING_PREVIEW, preview);
         if (!Ids.isValid(id)) {
             return Mono.just(pages.notFound(exchange, model, false, null));
         }

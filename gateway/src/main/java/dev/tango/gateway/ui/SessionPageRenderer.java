@@ -16,20 +16,32 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Renders the session page, or one of its two parts that htmx swaps: the console ({@code session :: console}) and the
- * transcript ({@code session :: transcript}). Every model attribute the template reads is always set.
+ * Renders the session page, or one of the parts that htmx swaps: the console ({@code session :: console}), the
+ * transcript ({@code session :: transcript}) and the scoring panel ({@code session :: scoring}). Every model attribute
+ * the template reads is always set. A console swapped in by htmx says so ({@code HX-Trigger: tango-console-changed}),
+ * so that the scoring panel reloads itself: its marker buttons follow the phase, its publish step the end.
  */
 @Component
 class SessionPageRenderer {
 
     static final String CONSOLE = "console";
     static final String TRANSCRIPT = "transcript";
+    static final String SCORING = "scoring";
+
+    /** Model attributes a controller may set before {@link #page}: what the scoring panel says, and its preview. */
+    static final String SCORING_FEEDBACK = "scoringFeedback";
+
+    static final String SCORING_PREVIEW = "scoringPreview";
+
+    static final String CONSOLE_CHANGED = "tango-console-changed";
 
     private final SessionsClient sessions;
+    private final ScoringPanels panels;
     private final Clock clock;
 
-    SessionPageRenderer(SessionsClient sessions, Clock clock) {
+    SessionPageRenderer(SessionsClient sessions, ScoringPanels panels, Clock clock) {
         this.sessions = sessions;
+        this.panels = panels;
         this.clock = clock;
     }
 
@@ -42,6 +54,9 @@ class SessionPageRenderer {
             ConsoleFeedback feedback,
             HttpStatus status,
             boolean htmx) {
+        if (htmx) {
+            exchange.getResponse().getHeaders().set("HX-Trigger", CONSOLE_CHANGED);
+        }
         return page(exchange, model, me, lookup, feedback, htmx ? HttpStatus.OK : status, htmx ? CONSOLE : null);
     }
 
@@ -60,16 +75,28 @@ class SessionPageRenderer {
         exchange.getResponse().setStatusCode(status);
         fill(model, me, lookup, feedback);
         String view = fragment == null ? "session" : "session :: " + fragment;
-        if (lookup.state() != SessionLookup.State.FOUND || CONSOLE.equals(fragment)) {
+        if (lookup.state() != SessionLookup.State.FOUND) {
             model.addAttribute("transcript", Transcript.none());
+            model.addAttribute("scoring", ScoringPanel.none());
             return Mono.just(view);
         }
         SessionDetail session = lookup.session();
-        Mono<Transcript> transcript = session.transcript() == null || session.hasTranscript()
+        Mono<Transcript> transcript = (fragment == null || TRANSCRIPT.equals(fragment))
+                        && (session.transcript() == null || session.hasTranscript())
                 ? sessions.transcript(me, SessionId.of(session.id()))
                 : Mono.just(Transcript.none());
-        return transcript.map(found -> {
-            model.addAttribute("transcript", found);
+        Mono<ScoringPanel> scoring = fragment == null || SCORING.equals(fragment)
+                ? panels.load(
+                        me,
+                        session,
+                        model.getAttribute(SCORING_FEEDBACK) instanceof ConsoleFeedback given
+                                ? given
+                                : ConsoleFeedback.none(),
+                        Boolean.TRUE.equals(model.getAttribute(SCORING_PREVIEW)))
+                : Mono.just(ScoringPanel.none());
+        return Mono.zip(transcript, scoring).map(found -> {
+            model.addAttribute("transcript", found.getT1());
+            model.addAttribute("scoring", found.getT2());
             return view;
         });
     }
@@ -79,6 +106,7 @@ class SessionPageRenderer {
         exchange.getResponse().setStatusCode(htmx ? HttpStatus.OK : HttpStatus.NOT_FOUND);
         fill(model, null, SessionLookup.notFound(), ConsoleFeedback.none());
         model.addAttribute("transcript", Transcript.none());
+        model.addAttribute("scoring", ScoringPanel.none());
         return htmx && fragment != null ? "session :: " + fragment : "session";
     }
 
@@ -97,6 +125,8 @@ class SessionPageRenderer {
         // A fresh key per rendered page: each action derives its Idempotency-Key from it (SessionPage.actionKey).
         model.addAttribute("formKey", UUID.randomUUID().toString());
         model.addAttribute("timeCodePattern", Formats.TIME_CODE_PATTERN);
+        // Lets the scoring panel's script take a LIVE time code on the server's clock, as the console's clock does.
+        model.addAttribute("serverNowMs", clock.millis());
         if (!model.containsAttribute("imports")) {
             model.addAttribute("imports", ImportFeedback.none());
         }

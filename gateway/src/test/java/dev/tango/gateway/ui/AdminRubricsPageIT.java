@@ -3,15 +3,10 @@ package dev.tango.gateway.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tango.gateway.GatewayIntegrationTest;
-import dev.tango.gateway.routing.ServiceUrls;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
-import java.net.URI;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -19,10 +14,10 @@ import org.springframework.web.reactive.function.BodyInserters;
  * The rubric pages against a stand-in scoring-service ({@link ScoringStub}, a real HTTP server) that the pages call
  * with the admin's service token. Routing still points scoring at a closed port: only the pages use the stub.
  */
-@Import(AdminRubricsPageIT.StubbedScoring.class)
+@Import(ScoringStub.StubbedScoring.class)
 class AdminRubricsPageIT extends GatewayIntegrationTest {
 
-    static final ScoringStub SCORING = ScoringStub.start();
+    static final ScoringStub SCORING = ScoringStub.SHARED;
 
     private User admin() {
         return createUser("admin", Role.ADMIN, "pcc-2026");
@@ -296,17 +291,5 @@ class AdminRubricsPageIT extends GatewayIntegrationTest {
                 .expectStatus()
                 .isForbidden();
         assertThat(browser.page("/")).doesNotContain("href=\"/admin/rubrics\"");
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StubbedScoring {
-
-        // The pages read scoring-service's URL from here; the routes keep the closed port of the shared setup.
-        @Bean
-        @Primary
-        ServiceUrls stubbedScoringUrls() {
-            return new ServiceUrls(
-                    URI.create(DOWNSTREAM.url()), URI.create(SCORING.url()), URI.create(DOWNSTREAM.url()));
-        }
     }
 }

@@ -1,23 +1,37 @@
 package dev.tango.gateway.ui;
 
+import dev.tango.gateway.GatewayIntegrationTest;
+import dev.tango.gateway.routing.ServiceUrls;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A real Netty server standing in for scoring-service's rubric API: it records every request (headers and body) and
- * answers with canned JSON shaped as scoring-service answers. Rubrics: the built-in {@code partnership} v1, and
- * {@code pcc-markers} of program pcc-2026 with v1 published and v2 a draft.
+ * A real Netty server standing in for scoring-service: it records every request (headers and body) and answers with
+ * canned JSON shaped as scoring-service answers. Rubrics: the built-in {@code partnership} v1, and {@code pcc-markers}
+ * of program pcc-2026 with v1 published and v2 a draft. A test programs the answers for its own sessions
+ * ({@link #answer}); every test class that uses the stub shares {@link #SHARED} and one Spring context
+ * ({@link StubbedScoring}).
  */
 final class ScoringStub {
 
+    static final ScoringStub SHARED = start();
+
     private final DisposableServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Answer>> programmed = new ConcurrentHashMap<>();
 
     private ScoringStub() {
         server = HttpServer.create()
@@ -36,7 +50,10 @@ final class ScoringStub {
                                                     e -> e.getKey().toLowerCase(), Map.Entry::getValue, (a, b) -> a)),
                                     body);
                             received.add(got);
-                            Answer answer = answer(got);
+                            Answer answer = programmed(got.method() + " " + got.uri());
+                            if (answer == null) {
+                                answer = answer(got);
+                            }
                             return response.status(answer.status())
                                     .header(
                                             "Content-Type",
@@ -57,6 +74,33 @@ final class ScoringStub {
 
     List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /**
+     * Answers {@code method uri} (query included) with this status and JSON body from now on (a problem+json from 400
+     * on). Several answers for one request are given in turn, the last one again and again.
+     */
+    void answer(String method, String uri, int status, String body) {
+        programmed
+                .computeIfAbsent(method + " " + uri, key -> new ConcurrentLinkedDeque<>())
+                .add(new Answer(status, body));
+    }
+
+    /** The requests received with this method and URI, oldest first. */
+    List<Received> received(String method, String uri) {
+        return received.stream()
+                .filter(r -> r.method().equals(method) && r.uri().equals(uri))
+                .toList();
+    }
+
+    private Answer programmed(String route) {
+        Deque<Answer> answers = programmed.get(route);
+        if (answers == null) {
+            return null;
+        }
+        synchronized (answers) {
+            return answers.size() > 1 ? answers.poll() : answers.peek();
+        }
     }
 
     /** The last request with this method whose URI starts with the prefix. */
@@ -170,6 +214,20 @@ final class ScoringStub {
     }
 
     private record Answer(int status, String body) {}
+
+    /** Points the gateway's pages at the stub; the routes keep the closed port of the shared setup. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class StubbedScoring {
+
+        @Bean
+        @Primary
+        ServiceUrls stubbedScoringUrls() {
+            return new ServiceUrls(
+                    URI.create(GatewayIntegrationTest.downstreamUrl()),
+                    URI.create(SHARED.url()),
+                    URI.create(GatewayIntegrationTest.downstreamUrl()));
+        }
+    }
 
     /** One request as the service saw it; header names in lower case. */
     record Received(String method, String uri, Map<String, String> headers, String body) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
- * What scoring-service answered about rubrics: the answer, a refusal with its problem (4xx: the field errors of a
+ * What scoring-service answered (about rubrics, or the scoring panel's scorecards): the answer, a refusal with its problem (4xx: the field errors of a
  * 400, the reason of a 403 or 409), not found for this caller (404, the same for someone else's draft), or unavailable
  * (down, 5xx, timeout: a change may or may not have been made).
  */
