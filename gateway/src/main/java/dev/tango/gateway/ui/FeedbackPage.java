@@ -166,7 +166,7 @@ class FeedbackPage {
             Mono<Outcome<SessionRubric>> rubric =
                     student ? feedback.rubric(me, sessionId) : Mono.just(Outcome.<SessionRubric>notFound());
             return Mono.zip(self, rubric).map(both -> {
-                model.addAttribute("session", session);
+                model.addAttribute("fb", session);
                 model.addAttribute("student", student);
                 model.addAttribute("mentor", session.isMentor(me.subject()));
                 model.addAttribute(

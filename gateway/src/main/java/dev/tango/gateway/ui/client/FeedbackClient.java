@@ -58,14 +58,14 @@ public class FeedbackClient {
                 SelfAssessmentView.class);
     }
 
-    public Mono<Outcome<SelfAssessmentView>> saveSelfAssessment(
+    public Mono<Outcome<String>> saveSelfAssessment(
             TangoPrincipal caller, String sessionId, Map<String, List<String>> markers, String reflection) {
         return call(
                 caller,
                 HttpMethod.PUT,
                 feedback("/sessions/{id}/self-assessment", sessionId),
                 Map.of("markers", markers, "reflection", reflection),
-                SelfAssessmentView.class);
+                String.class);
     }
 
     /** The rubric version the session is (or will be) scored against. */
@@ -78,28 +78,31 @@ public class FeedbackClient {
         return call(caller, HttpMethod.GET, uri, null, SessionRubric.class);
     }
 
+    // Changes answer with the service's view of what changed; the pages redirect and read it afresh, so the body is
+    // kept as text only.
+
     /** A new comment; {@code body} carries body, kind and the optional time code, phase, item and publish flag. */
-    public Mono<Outcome<CommentView>> writeComment(TangoPrincipal caller, String sessionId, Map<String, Object> body) {
-        return call(caller, HttpMethod.POST, feedback("/sessions/{id}/comments", sessionId), body, CommentView.class);
+    public Mono<Outcome<String>> writeComment(TangoPrincipal caller, String sessionId, Map<String, Object> body) {
+        return call(caller, HttpMethod.POST, feedback("/sessions/{id}/comments", sessionId), body, String.class);
     }
 
-    public Mono<Outcome<CommentView>> editComment(
+    public Mono<Outcome<String>> editComment(
             TangoPrincipal caller, String sessionId, String commentId, Map<String, Object> body) {
         return call(
                 caller,
                 HttpMethod.PUT,
                 feedback("/sessions/{id}/comments/{c}", sessionId, commentId),
                 body,
-                CommentView.class);
+                String.class);
     }
 
-    public Mono<Outcome<CommentView>> publishComment(TangoPrincipal caller, String sessionId, String commentId) {
+    public Mono<Outcome<String>> publishComment(TangoPrincipal caller, String sessionId, String commentId) {
         return call(
                 caller,
                 HttpMethod.POST,
                 feedback("/sessions/{id}/comments/{c}/publish", sessionId, commentId),
                 null,
-                CommentView.class);
+                String.class);
     }
 
     public Mono<Outcome<String>> deleteComment(TangoPrincipal caller, String sessionId, String commentId) {
@@ -111,13 +114,13 @@ public class FeedbackClient {
                 String.class);
     }
 
-    public Mono<Outcome<CommentView>> reply(TangoPrincipal caller, String sessionId, String commentId, String body) {
+    public Mono<Outcome<String>> reply(TangoPrincipal caller, String sessionId, String commentId, String body) {
         return call(
                 caller,
                 HttpMethod.POST,
                 feedback("/sessions/{id}/comments/{c}/replies", sessionId, commentId),
                 Map.of("body", body),
-                CommentView.class);
+                String.class);
     }
 
     public Mono<Outcome<MetricsView>> metrics(TangoPrincipal caller, String programId, LocalDate from, LocalDate to) {

@@ -55,6 +55,12 @@ public record MetricsView(
         public Cohort {
             averagePhaseScores = averagePhaseScores == null ? Map.of() : Map.copyOf(averagePhaseScores);
         }
+
+        /** The average score of a phase, or a dash without one. */
+        public String score(String phase) {
+            BigDecimal score = averagePhaseScores.get(phase);
+            return score == null ? "—" : score.toPlainString();
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
