@@ -134,6 +134,7 @@ class FeedbackPagesIT extends GatewayIntegrationTest {
         String html = browser.page("/sessions/" + session + "/feedback");
         assertThat(html)
                 .contains("My drafts", "Write a comment", "/comments/c-draft/publish", "/comments/c-draft/delete")
+                .contains("href=\"/students/student-s/dashboard\"", "Dashboard of student-s")
                 .contains("A draft only I see", "67 %")
                 .doesNotContain("Your reply", "My self-assessment");
         PagesIT.assertEveryInputIsLabelled(html);
