@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Tango as a person meets it: the whole local stack (Kafka, Mongo, the three services and the gateway with its demo
@@ -43,6 +44,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * scores it in the scoring panel beside the console (markers by click and by key, an anti-signal, a note with its time
  * code, a retraction, the markers following the phase), ends it, previews and publishes; Ana then sees the published
  * scorecard and never the draft; Marco revises it, and Ana sees that it was revised.
+ *
+ * <p>{@link StudentDashboard}: a session of student-ana runs through the API, mentor-marco scores it (scoring API, in
+ * his browser session) and comments on it on its feedback page; Ana's dashboard then draws its charts, shows the
+ * comment, and she replies to it.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them); skipped, saying so,
  * without them. Screenshots of the pages go to {@code -Dtango.screenshots=DIR} (default: a folder under the system's
@@ -598,5 +603,122 @@ class BrowserIT {
                 .filter(user -> user.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no demo user " + id + " in " + users));
+    }
+
+    @Nested
+    class StudentDashboard {
+
+        @Test
+        void aStudentSeesHerScoredSessionChartedAndRepliesToHerMentorsComment() throws Exception {
+            String session = api.schedule(
+                    "student-ana", "LIVE", Instant.now(), "Find out what the client wants from a new job", "Client D");
+            api.start(session);
+            api.enterPhase(session, "EXPLORING");
+            api.end(session);
+
+            // mentor-marco records an observation and publishes his scorecard through the scoring API, signed in as
+            // himself in the browser (scoring-service learns of the start and the end from events: retry until then).
+            signInAs(marco);
+            browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            String scoring = "/api/scoring/sessions/" + session;
+            await("marco's observation recorded")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> postAsSignedIn(
+                                    scoring + "/observations",
+                                    "{\"kind\":\"MARKER\",\"itemId\":\"opening.work-together\","
+                                            + "\"phase\":\"OPENING\",\"timeCodeMs\":1000,\"note\":\"Asked how to work\"}")
+                            .startsWith("201"));
+            await("marco's scorecard published")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> postAsSignedIn(scoring + "/scorecards/mine/publish", null)
+                            .startsWith("20"));
+
+            // He writes a comment on the missed marker on the feedback page and publishes it at once.
+            browser.get(stack.gatewayUrl() + "/sessions/" + session + "/feedback");
+            await("the feedback page of the session")
+                    .atMost(PATIENCE)
+                    .ignoreExceptions()
+                    .until(() -> {
+                        browser.navigate().refresh();
+                        return browser.findElement(By.id("new-body")).isDisplayed();
+                    });
+            labelled("Comment").sendKeys("Next time, ask *what matters most* to explore today.");
+            new Select(labelled("Kind")).selectByValue("SUGGESTION");
+            labelled("Time code (optional, mm:ss)").sendKeys("0:01");
+            new Select(labelled("Phase (optional)")).selectByValue("OPENING");
+            labelled("Marker or anti-signal id (optional)").sendKeys("opening.what-matters");
+            browser.findElement(By.id("new-publish")).click();
+            browser.findElement(By.xpath("//button[normalize-space()='Save comment']"))
+                    .click();
+            await("the comment published")
+                    .atMost(PATIENCE)
+                    .ignoreExceptions()
+                    .until(() -> browser.findElement(By.id("comments-heading"))
+                            .findElement(By.xpath(".."))
+                            .getText()
+                            .contains("what matters most"));
+            screenshot("12-feedback-mentor-comment");
+            signOut();
+
+            // Ana's dashboard: the projections follow the events, so reload until the scored session shows.
+            signInAs(ana);
+            browser.findElement(By.cssSelector("nav a[href='/dashboard']")).click();
+            await("ana's dashboard with her scored session")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        browser.navigate().refresh();
+                        String text = browser.findElement(By.tagName("main")).getText();
+                        return !browser.findElements(By.id("chart-trend")).isEmpty()
+                                && text.contains("what matters most");
+                    });
+            for (String chart : List.of("chart-trend", "chart-phase-scores", "chart-phase-times")) {
+                WebElement canvas = browser.findElement(By.id(chart));
+                assertThat(canvas.getSize().getWidth()).as(chart + " width").isPositive();
+                assertThat(canvas.getSize().getHeight()).as(chart + " height").isPositive();
+                Object drawn = ((JavascriptExecutor) browser)
+                        .executeScript("return Chart.getChart(arguments[0]) != null;", canvas);
+                assertThat(drawn).as(chart + " drawn by Chart.js").isEqualTo(true);
+            }
+            String dashboard = browser.findElement(By.tagName("main")).getText();
+            assertThat(dashboard)
+                    .contains("Score trend", "Per-phase profile", "Growth areas", "Strengths")
+                    .contains("opening.work-together", "what matters most");
+            screenshot("13-dashboard-ana");
+
+            // She opens the session's feedback and replies to the comment.
+            browser.findElement(By.cssSelector("main a[href='/sessions/" + session + "/feedback']"))
+                    .click();
+            await().atMost(PATIENCE)
+                    .until(() -> browser.getCurrentUrl().endsWith("/sessions/" + session + "/feedback"));
+            labelled("Your reply").sendKeys("I will ask that first next time.");
+            browser.findElement(By.xpath("//button[normalize-space()='Reply']")).click();
+            await("ana's reply shown")
+                    .atMost(PATIENCE)
+                    .ignoreExceptions()
+                    .until(() -> browser.findElement(By.cssSelector(".replies"))
+                            .getText()
+                            .contains("I will ask that first next time."));
+            screenshot("14-feedback-ana-replied");
+        }
+
+        /** POSTs JSON to the gateway with the signed-in browser's session and CSRF token; "status body". */
+        private String postAsSignedIn(String path, String json) {
+            return String.valueOf(((JavascriptExecutor) browser)
+                    .executeAsyncScript(
+                            "var done = arguments[arguments.length - 1];"
+                                    + "var headers = {'Content-Type': 'application/json'};"
+                                    + "headers[document.querySelector('meta[name=\"csrf-header\"]').content] ="
+                                    + " document.querySelector('meta[name=\"csrf-token\"]').content;"
+                                    + "fetch(arguments[0], {method: 'POST', headers: headers, credentials: 'same-origin',"
+                                    + " body: arguments[1] === null ? undefined : arguments[1]})"
+                                    + ".then(function (r) { return r.text().then(function (t) { done(r.status + ' ' + t); }); })"
+                                    + ".catch(function (e) { done('error ' + e); });",
+                            path,
+                            json));
+        }
     }
 }

@@ -67,6 +67,22 @@ record GatewayApi(String url, String token, HttpClient http) {
                 .isEqualTo(200);
     }
 
+    /** Moves a running session to another phase. */
+    void enterPhase(String sessionId, String phase) throws IOException {
+        HttpResponse<String> moved = post("/api/sessions/" + sessionId + "/phase", "{\"phase\":\"" + phase + "\"}");
+        assertThat(moved.statusCode())
+                .as("POST /api/sessions/" + sessionId + "/phase " + phase + ": " + moved.body())
+                .isEqualTo(200);
+    }
+
+    /** Ends a running session. */
+    void end(String sessionId) throws IOException {
+        HttpResponse<String> ended = post("/api/sessions/" + sessionId + "/end", null);
+        assertThat(ended.statusCode())
+                .as("POST /api/sessions/" + sessionId + "/end: " + ended.body())
+                .isEqualTo(200);
+    }
+
     private HttpResponse<String> post(String path, String json) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                 .timeout(Duration.ofSeconds(30))
