@@ -17,6 +17,16 @@ document.addEventListener("htmx:afterSwap", function (event) {
   }
   var target = event.detail.target;
   var region = (target.id && document.getElementById(target.id)) || target;
+  if (source && source.hasAttribute && source.hasAttribute("data-markers")) {
+    // Another phase's markers chosen in the scoring panel: the focus stays on the chooser, at the phase shown, and
+    // the letter keys now record that phase's markers.
+    var shown = region.querySelector("[data-phase-choice] a[aria-current]");
+    if (shown) {
+      shown.focus();
+      tangoAnnounce("Markers of " + shown.textContent);
+      return;
+    }
+  }
   var alert = region.querySelector('[role="alert"]');
   // In a REVIEW console the next thing to do is to type the next time code: focus goes there, and the notice is
   // read out by the page's live region instead.

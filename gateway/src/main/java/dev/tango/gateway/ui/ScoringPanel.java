@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * The scoring part of the session page, as one person sees it at one moment.
  *
- * <p>For an assigned mentor: the markers of the phase the session is in (or ended in) as buttons, each with a letter
+ * <p>For an assigned mentor: the markers of the phase the session is in (or ended in), or of the phase they chose
+ * ({@code ?markers=PHASE}, to record observations of any phase afterwards), as buttons, each with a letter
  * key ({@link #MARKER_KEYS}), the rubric's anti-signals (all of them, with their counts; keys {@link #ANTI_SIGNAL_KEYS}),
  * the note and time code that go with the next observation, their observations newest first, the draft scorecard as
  * it builds up, and the publish step (a preview of exactly what the student would see, then publish). For the
@@ -34,6 +35,8 @@ record ScoringPanel(
         SessionDetail session,
         String rubricName,
         String phase,
+        String chosen,
+        List<PhaseChoice> phaseChoices,
         List<Item> markers,
         List<Item> antiSignals,
         List<Row> observations,
@@ -78,6 +81,8 @@ record ScoringPanel(
                 null,
                 null,
                 null,
+                null,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -99,6 +104,8 @@ record ScoringPanel(
                 session,
                 null,
                 null,
+                null,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -117,10 +124,21 @@ record ScoringPanel(
             RubricVersion.Content rubric,
             MyScorecard mine,
             Scorecard preview,
+            String requested,
             ConsoleFeedback feedback) {
         Labels labels = Labels.of(rubric);
         feedback = named(feedback, labels);
-        String phase = phaseOf(session);
+        // The phase chosen with ?markers=PHASE, when it is one of the rubric's; else the one the session is in.
+        String chosen = rubric.phases().stream()
+                .map(RubricVersion.Phase::phase)
+                .filter(p -> p.equals(requested))
+                .findFirst()
+                .orElse(null);
+        String phase = chosen != null ? chosen : phaseOf(session);
+        List<PhaseChoice> choices = rubric.phases().stream()
+                .map(p -> new PhaseChoice(
+                        p.phase(), Formats.label(p.phase()), p.phase().equals(phase)))
+                .toList();
         Map<String, Integer> counts = new HashMap<>();
         mine.observations().stream()
                 .filter(observation -> !observation.retracted())
@@ -165,6 +183,8 @@ record ScoringPanel(
                 session,
                 rubric.name(),
                 phase,
+                chosen,
+                choices,
                 List.copyOf(markers),
                 List.copyOf(antiSignals),
                 rows,
@@ -187,6 +207,8 @@ record ScoringPanel(
                 session,
                 rubric == null ? null : rubric.name(),
                 null,
+                null,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -227,6 +249,11 @@ record ScoringPanel(
     /** scoring-service publishes once the session has ended. */
     public boolean mayPublish() {
         return session != null && session.ended();
+    }
+
+    /** Whether the mentor chose which phase's markers to see ({@code ?markers=PHASE}); then they stay on it. */
+    public boolean phaseChosen() {
+        return chosen != null;
     }
 
     public String phaseLabel() {
@@ -301,6 +328,9 @@ record ScoringPanel(
     private static String minute(Instant instant) {
         return instant == null ? "" : MINUTE.format(instant);
     }
+
+    /** One of the rubric's phases in the chooser; {@code shown} when its markers are the ones shown. */
+    record PhaseChoice(String phase, String label, boolean shown) {}
 
     /** A marker or anti-signal button: {@code count} is how often it is recorded now (retracted ones do not count). */
     record Item(String kind, String id, String label, String description, String key, int count) {

@@ -89,10 +89,15 @@ class ScoringPanelPage {
     Mono<String> panel(
             @PathVariable String id,
             @RequestParam(required = false) boolean preview,
+            @RequestParam(required = false) String markers,
             ServerWebExchange exchange,
             Model model) {
+        String chosen = SessionPageRenderer.markers(markers);
         if (!SessionPageRenderer.isHtmx(exchange)) {
-            return Mono.just("redirect:/sessions/" + (Ids.isValid(id) ? id : "-") + (preview ? "?preview=true" : ""));
+            return Mono.just("redirect:/sessions/" + (Ids.isValid(id) ? id : "-") + query(preview, chosen));
+        }
+        if (chosen != null) {
+            model.addAttribute(SessionPageRenderer.SCORING_MARKERS, chosen);
         }
         if (!Ids.isValid(id)) {
             return Mono.just(pages.notFound(exchange, model, true, SessionPageRenderer.SCORING));
@@ -250,6 +255,11 @@ class ScoringPanelPage {
                 .current(exchange)
                 .flatMap(me -> exchange.getFormData()
                         .flatMap(form -> sessions.session(me, sessionId).flatMap(lookup -> {
+                            // The phase whose markers the mentor chose stays shown, after the redirect too.
+                            String chosen = SessionPageRenderer.markers(strip(form.getFirst("markers")));
+                            if (chosen != null) {
+                                model.addAttribute(SessionPageRenderer.SCORING_MARKERS, chosen);
+                            }
                             if (lookup.state() != SessionLookup.State.FOUND) {
                                 return render(exchange, model, me, lookup, ConsoleFeedback.none(), HttpStatus.OK, htmx);
                             }
@@ -275,7 +285,8 @@ class ScoringPanelPage {
                             return attempt.call().apply(key).flatMap(outcome -> {
                                 if (outcome.isOk()) {
                                     if (!htmx) {
-                                        return Mono.just("redirect:/sessions/" + id + "?scored=" + action);
+                                        return Mono.just("redirect:/sessions/" + id + "?scored=" + action
+                                                + (chosen == null ? "" : "&markers=" + chosen));
                                     }
                                     return render(
                                             exchange,
@@ -369,6 +380,17 @@ class ScoringPanelPage {
                     + " try again in a moment.");
         }
         return feedback.alert(new PageAlert(title, details)).errors(errors);
+    }
+
+    private static String query(boolean preview, String markers) {
+        List<String> params = new ArrayList<>();
+        if (preview) {
+            params.add("preview=true");
+        }
+        if (markers != null) {
+            params.add("markers=" + markers);
+        }
+        return params.isEmpty() ? "" : "?" + String.join("&", params);
     }
 
     private static String strip(String value) {

@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
  * Reads what the scoring panel shows for one person: an assigned mentor's rubric, scorecard and (when asked for) its
  * preview; the session's student's published scorecards; for anyone else nothing, and nothing is asked of
  * scoring-service. The session and its current phase come from session-service (the page already read them), so the
- * marker buttons follow a phase move at once, even before scoring-service has heard of it.
+ * marker buttons follow a phase move at once, even before scoring-service has heard of it (unless the mentor chose
+ * the phase whose markers to see).
  */
 @Component
 class ScoringPanels {
@@ -44,7 +45,8 @@ class ScoringPanels {
         return me.subject().equals(session.studentId()) ? ScoringPanel.Audience.STUDENT : ScoringPanel.Audience.NONE;
     }
 
-    Mono<ScoringPanel> load(TangoPrincipal me, SessionDetail session, ConsoleFeedback feedback, boolean preview) {
+    Mono<ScoringPanel> load(
+            TangoPrincipal me, SessionDetail session, ConsoleFeedback feedback, boolean preview, String markers) {
         SessionId id = SessionId.of(session.id());
         return switch (audience(me, session)) {
             case NONE -> Mono.just(ScoringPanel.none());
@@ -52,7 +54,7 @@ class ScoringPanels {
                 Mono<RubricCall<Scorecard>> previewed =
                         preview && session.ended() ? scorecards.preview(me, id) : Mono.just(RubricCall.notFound());
                 yield Mono.zip(scorecards.rubric(me, id), scorecards.mine(me, id), previewed)
-                        .map(calls -> mentor(session, calls.getT1(), calls.getT2(), calls.getT3(), feedback));
+                        .map(calls -> mentor(session, calls.getT1(), calls.getT2(), calls.getT3(), markers, feedback));
             }
             case STUDENT ->
                 Mono.zip(scorecards.rubric(me, id), scorecards.published(me, id))
@@ -65,6 +67,7 @@ class ScoringPanels {
             RubricCall<SessionRubric> rubric,
             RubricCall<MyScorecard> mine,
             RubricCall<Scorecard> preview,
+            String markers,
             ConsoleFeedback feedback) {
         ScoringPanel.Audience mentor = ScoringPanel.Audience.MENTOR;
         if (rubric.isUnavailable() || mine.isUnavailable()) {
@@ -84,7 +87,12 @@ class ScoringPanels {
                     feedback);
         }
         return ScoringPanel.mentor(
-                session, rubric.value().content(), mine.value(), preview.isOk() ? preview.value() : null, feedback);
+                session,
+                rubric.value().content(),
+                mine.value(),
+                preview.isOk() ? preview.value() : null,
+                markers,
+                feedback);
     }
 
     private static ScoringPanel student(

@@ -76,11 +76,17 @@ class SessionPage {
             @RequestParam(required = false) String done,
             @RequestParam(required = false) String scored,
             @RequestParam(required = false) boolean preview,
+            @RequestParam(required = false) String markers,
             ServerWebExchange exchange,
             Model model) {
-        // After a scoring panel change made without htmx (?scored=recorded), and its preview asked for without htmx.
+        // After a scoring panel change made without htmx (?scored=recorded), and its preview asked for without htmx;
+        // the phase whose markers the panel shows, when chosen (?markers=CLOSING).
         model.addAttribute(SessionPageRenderer.SCORING_FEEDBACK, ScoringPanelPage.afterRedirect(scored));
         model.addAttribute(SessionPageRenderer.SCORING_PREVIEW, preview);
+        String chosen = SessionPageRenderer.markers(markers);
+        if (chosen != null) {
+            model.addAttribute(SessionPageRenderer.SCORING_MARKERS, chosen);
+        }
         if (!Ids.isValid(id)) {
             return Mono.just(pages.notFound(exchange, model, false, null));
         }

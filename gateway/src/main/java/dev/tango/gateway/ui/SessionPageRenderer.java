@@ -33,6 +33,9 @@ class SessionPageRenderer {
 
     static final String SCORING_PREVIEW = "scoringPreview";
 
+    /** The phase whose markers the panel shows ({@code ?markers=PHASE}), when the mentor chose one. */
+    static final String SCORING_MARKERS = "scoringMarkers";
+
     static final String CONSOLE_CHANGED = "tango-console-changed";
 
     private final SessionsClient sessions;
@@ -92,7 +95,8 @@ class SessionPageRenderer {
                         model.getAttribute(SCORING_FEEDBACK) instanceof ConsoleFeedback given
                                 ? given
                                 : ConsoleFeedback.none(),
-                        Boolean.TRUE.equals(model.getAttribute(SCORING_PREVIEW)))
+                        Boolean.TRUE.equals(model.getAttribute(SCORING_PREVIEW)),
+                        model.getAttribute(SCORING_MARKERS) instanceof String markers ? markers : null)
                 : Mono.just(ScoringPanel.none());
         return Mono.zip(transcript, scoring).map(found -> {
             model.addAttribute("transcript", found.getT1());
@@ -130,6 +134,11 @@ class SessionPageRenderer {
         if (!model.containsAttribute("imports")) {
             model.addAttribute("imports", ImportFeedback.none());
         }
+    }
+
+    /** A {@code markers} value as it may go into a redirect: a phase name, or null (then the panel's default). */
+    static String markers(String value) {
+        return value != null && value.matches("[A-Z_]{1,40}") ? value : null;
     }
 
     static boolean isHtmx(ServerWebExchange exchange) {

@@ -329,6 +329,116 @@ class ScoringPanelIT extends GatewayIntegrationTest {
                 .valueEquals("HX-Trigger", "tango-console-changed");
     }
 
+    @Test
+    void theChooserListsTheRubricsPhasesAndMarksTheOneShown() {
+        User mentor = createUser("mentor", Role.MENTOR);
+        String id = session(mentor, "student-x", "LIVE", "IN_PROGRESS", "OPENING");
+        scoring(id, mine());
+
+        String html = signIn(mentor).page("/sessions/" + id);
+
+        assertThat(html).contains("Markers of:");
+        assertThat(html)
+                .containsPattern(Pattern.compile("href=\"/sessions/" + id + "\\?markers=OPENING#scoring\"[^>]*"
+                        + "hx-get=\"/sessions/" + id + "/scoring\\?markers=OPENING\"[^>]*aria-current=\"true\""))
+                .contains("href=\"/sessions/" + id + "?markers=MEANING_MAKING#scoring\"", ">Meaning making</a>")
+                .contains("href=\"/sessions/" + id + "?markers=CLOSING#scoring\"", ">Closing</a>")
+                .doesNotContain("markers=EXPLORING")
+                .doesNotContain("name=\"markers\"");
+        assertThat(html.indexOf(">Opening</a>"))
+                .isLessThan(html.indexOf(">Meaning making</a>"))
+                .isLessThan(html.indexOf(">Closing</a>"));
+        assertThat(Pattern.compile("aria-current=\"true\" data-markers")
+                        .matcher(html)
+                        .results()
+                        .count())
+                .isEqualTo(1);
+        PagesIT.assertEveryInputIsLabelled(html);
+    }
+
+    @Test
+    void aChosenPhasesMarkersAreShownWithTheirKeysAndTheChoiceIsKept() {
+        User mentor = createUser("mentor", Role.MENTOR);
+        String id = session(mentor, "student-x", "LIVE", "IN_PROGRESS", "OPENING");
+        scoring(id, mine());
+        Browser browser = signIn(mentor);
+
+        String html = browser.page("/sessions/" + id + "?markers=CLOSING");
+
+        assertThat(html)
+                .contains("Markers of <span data-marker-phase>Closing</span>")
+                .contains("value=\"MARKER:pcc.8-1\"", "aria-keyshortcuts=\"a\"")
+                .doesNotContain("value=\"MARKER:pcc.3-1\"")
+                .contains("value=\"ANTI_SIGNAL:anti.interrupts\"")
+                .contains("<input type=\"hidden\" name=\"markers\" value=\"CLOSING\">")
+                .contains("hx-get=\"/sessions/" + id + "/scoring?markers=CLOSING\"");
+        assertThat(html)
+                .containsPattern("data-markers=\"CLOSING\"[^>]*aria-current=\"true\"|aria-current=\"true\""
+                        + "[^>]*data-markers=\"CLOSING\"");
+
+        String panel = htmxGet(browser, "/sessions/" + id + "/scoring?markers=CLOSING");
+        assertThat(panel)
+                .startsWith("<section id=\"scoring\"")
+                .contains("value=\"MARKER:pcc.8-1\"")
+                .doesNotContain("value=\"MARKER:pcc.3-1\"");
+    }
+
+    @Test
+    void aPhaseThatIsNotTheRubricsFallsBackToTheCurrentOne() {
+        User mentor = createUser("mentor", Role.MENTOR);
+        String id = session(mentor, "student-x", "LIVE", "IN_PROGRESS", "OPENING");
+        scoring(id, mine());
+        Browser browser = signIn(mentor);
+
+        for (String markers : new String[] {"EXPLORING", "closing", "NOPE", ""}) {
+            String html = browser.page("/sessions/" + id + "?markers=" + markers);
+            assertThat(html)
+                    .contains("Markers of <span data-marker-phase>Opening</span>")
+                    .contains("value=\"MARKER:pcc.3-1\"")
+                    .doesNotContain("value=\"MARKER:pcc.8-1\"")
+                    .doesNotContain("name=\"markers\"");
+        }
+    }
+
+    @Test
+    void recordingFromAChosenPhaseRedirectsBackToIt() {
+        User mentor = createUser("mentor", Role.MENTOR);
+        String id = session(mentor, "student-x", "LIVE", "ENDED", "CLOSING");
+        scoring(id, mine());
+        SCORING.answer(
+                "POST",
+                "/api/scoring/sessions/" + id + "/observations",
+                201,
+                observation("o-4", "MARKER", "pcc.3-2", "OPENING", 1_000, null, false));
+        Browser browser = signIn(mentor);
+        assertThat(browser.page("/sessions/" + id)).contains("Markers of <span data-marker-phase>Closing</span>");
+
+        browser.post("/sessions/" + id + "/scoring/observations")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("item", "MARKER:pcc.3-2")
+                        .with("markers", "OPENING")
+                        .with("formKey", UUID.randomUUID().toString())
+                        .with("_csrf", browser.csrf))
+                .exchange()
+                .expectStatus()
+                .isSeeOther()
+                .expectHeader()
+                .location("/sessions/" + id + "?scored=recorded&markers=OPENING");
+        assertThat(SCORING.last("POST", "/api/scoring/sessions/" + id + "/observations")
+                        .body())
+                .isEqualTo("{\"kind\":\"MARKER\",\"itemId\":\"pcc.3-2\"}");
+
+        assertThat(browser.page("/sessions/" + id + "?scored=recorded&markers=OPENING"))
+                .contains("The observation was recorded.", "Markers of <span data-marker-phase>Opening</span>")
+                .contains("value=\"MARKER:pcc.3-2\"");
+
+        String panel = htmxPost(
+                browser, "/sessions/" + id + "/scoring/observations", "item", "MARKER:pcc.3-2", "markers", "OPENING");
+        assertThat(panel)
+                .contains("Markers of <span data-marker-phase>Opening</span>")
+                .contains("<input type=\"hidden\" name=\"markers\" value=\"OPENING\">");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     /** Programs session-service's answer for a new session of this mentor and student; returns its id. */
@@ -374,7 +484,10 @@ class ScoringPanelIT extends GatewayIntegrationTest {
                       "description":"Coach partners with the client to define measures of success.",
                       "exampleQuestions":[]}]},
                    {"phase":"MEANING_MAKING","title":"Evokes awareness","markers":[
-                     {"id":"pcc.7-1","label":"Asks about the client's thinking","description":"","exampleQuestions":[]}]}],
+                     {"id":"pcc.7-1","label":"Asks about the client's thinking","description":"","exampleQuestions":[]}]},
+                   {"phase":"CLOSING","title":"Closes the session","markers":[
+                     {"id":"pcc.8-1","label":"Asks what the client takes away","description":"",
+                      "exampleQuestions":[]}]}],
                   "antiSignals":[{"id":"anti.interrupts","label":"Interrupts the client",
                     "description":"Does not let the client finish speaking."}],
                   "scoring":{"requiredMarkers":{"OPENING":1,"MEANING_MAKING":1},"penaltyPerAntiSignal":20}}}
