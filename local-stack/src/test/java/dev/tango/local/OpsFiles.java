@@ -43,7 +43,8 @@ final class OpsFiles {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("No " + COMPOSE + " above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "No " + COMPOSE + " above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -83,7 +84,8 @@ final class OpsFiles {
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> alertRules() {
         List<Map<String, Object>> rules = new ArrayList<>();
-        for (Map<String, Object> group : (List<Map<String, Object>>) yaml(ALERTS).get("groups")) {
+        for (Map<String, Object> group :
+                (List<Map<String, Object>>) yaml(ALERTS).get("groups")) {
             rules.addAll((List<Map<String, Object>>) group.get("rules"));
         }
         return rules;

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 class OpsFilesTest {
 
     /** Third-party images: an exact release (major.minor.patch), or a digest. */
-    private static final Pattern PINNED = Pattern.compile("[^:@]+:v?\\d+\\.\\d+\\.\\d+[^:@]*(@sha256:[0-9a-f]{64})?"
-            + "|[^:@]+(:[^:@]+)?@sha256:[0-9a-f]{64}");
+    private static final Pattern PINNED = Pattern.compile(
+            "[^:@]+:v?\\d+\\.\\d+\\.\\d+[^:@]*(@sha256:[0-9a-f]{64})?" + "|[^:@]+(:[^:@]+)?@sha256:[0-9a-f]{64}");
 
     private static final Pattern OWN_IMAGE = Pattern.compile("tango/([a-z-]+):(.+)");
     private static final Pattern URL_HOST_PORT = Pattern.compile("^[a-z]+://([a-z0-9-]+):(\\d+)(/.*)?$");
@@ -64,7 +64,9 @@ class OpsFilesTest {
             }
             String module = own.group(1);
             imaged.add(module);
-            assertThat(modules()).as("%s runs tango/%s: a module of the root pom", name, module).contains(module);
+            assertThat(modules())
+                    .as("%s runs tango/%s: a module of the root pom", name, module)
+                    .contains(module);
             assertThat(name).as("the Compose service is named after its module").isEqualTo(module);
 
             String serverPort = serverPort(module);
@@ -101,8 +103,12 @@ class OpsFilesTest {
                 if (host.equals("localhost")) {
                     return;
                 }
-                assertThat(services).as("%s %s=%s names a Compose service", name, key, value).containsKey(host);
-                if (OWN_IMAGE.matcher(String.valueOf(services.get(host).get("image"))).matches()) {
+                assertThat(services)
+                        .as("%s %s=%s names a Compose service", name, key, value)
+                        .containsKey(host);
+                if (OWN_IMAGE
+                        .matcher(String.valueOf(services.get(host).get("image")))
+                        .matches()) {
                     assertThat(url.group(2))
                             .as("%s %s=%s: the port %s serves (server.port)", name, key, value, host)
                             .isEqualTo(serverPort(host));
@@ -146,7 +152,9 @@ class OpsFilesTest {
             ((Map<String, Map<String, Object>>) dependsOn).forEach((target, condition) -> {
                 assertThat(services).as("%s depends on %s", name, target).containsKey(target);
                 assertThat(condition).containsEntry("condition", "service_healthy");
-                assertThat(services.get(target)).as("%s has a health check", target).containsKey("healthcheck");
+                assertThat(services.get(target))
+                        .as("%s has a health check", target)
+                        .containsKey("healthcheck");
             });
         });
         assertThat(services.get("prometheus"))
@@ -233,8 +241,12 @@ class OpsFilesTest {
                 .doesNotHaveDuplicates();
         for (Map<String, Object> rule : rules) {
             String expression = String.valueOf(rule.get("expr"));
-            assertThat(PromQl.syntaxProblem(expression)).as("%s: %s", rule.get("alert"), expression).isNull();
-            assertThat(PromQl.metricNames(expression)).as("%s queries a metric", rule.get("alert")).isNotEmpty();
+            assertThat(PromQl.syntaxProblem(expression))
+                    .as("%s: %s", rule.get("alert"), expression)
+                    .isNull();
+            assertThat(PromQl.metricNames(expression))
+                    .as("%s queries a metric", rule.get("alert"))
+                    .isNotEmpty();
             assertThat((Map<?, ?>) rule.get("labels")).containsKey("severity");
             assertThat((Map<?, ?>) rule.get("annotations")).containsKeys("summary", "description");
         }
@@ -264,7 +276,9 @@ class OpsFilesTest {
         assertThat(dashboards).containsOnlyKeys("platform.json", "program.json");
         Set<String> uids = new HashSet<>();
         dashboards.forEach((name, dashboard) -> {
-            assertThat(uids.add(dashboard.getString("uid"))).as("%s: unique uid", name).isTrue();
+            assertThat(uids.add(dashboard.getString("uid")))
+                    .as("%s: unique uid", name)
+                    .isTrue();
             List<String> problems = new ArrayList<>();
             for (Document panel : OpsFiles.panels(dashboard)) {
                 if ("row".equals(panel.getString("type"))) {
@@ -280,7 +294,8 @@ class OpsFilesTest {
                 }
                 for (Document target : targets) {
                     String problem = PromQl.syntaxProblem(target.getString("expr"));
-                    if (problem != null || PromQl.metricNames(target.getString("expr")).isEmpty()) {
+                    if (problem != null
+                            || PromQl.metricNames(target.getString("expr")).isEmpty()) {
                         problems.add(panel.getString("title") + ": " + target.getString("expr") + " " + problem);
                     }
                 }
@@ -308,7 +323,10 @@ class OpsFilesTest {
         Path promtool = Path.of("/usr/bin/promtool");
         assumeTrue(Files.isExecutable(promtool), "promtool is not installed (apt-get install prometheus)");
         Process process = new ProcessBuilder(
-                        promtool.toString(), "check", "config", OpsFiles.file(OpsFiles.PROMETHEUS).toString())
+                        promtool.toString(),
+                        "check",
+                        "config",
+                        OpsFiles.file(OpsFiles.PROMETHEUS).toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

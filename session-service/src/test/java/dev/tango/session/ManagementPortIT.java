@@ -39,7 +39,12 @@ class ManagementPortIT {
                 .isNotFound();
 
         WebTestClient management = client(managementPort);
-        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk();
         management.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
         management
                 .get()
