@@ -228,6 +228,7 @@ class OpsFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void alertRulesAreWellFormed() {
         List<Map<String, Object>> rules = OpsFiles.alertRules();
         assertThat(rules)
@@ -247,8 +248,8 @@ class OpsFilesTest {
             assertThat(PromQl.metricNames(expression))
                     .as("%s queries a metric", rule.get("alert"))
                     .isNotEmpty();
-            assertThat((Map<?, ?>) rule.get("labels")).containsKey("severity");
-            assertThat((Map<?, ?>) rule.get("annotations")).containsKeys("summary", "description");
+            assertThat((Map<String, Object>) rule.get("labels")).containsKey("severity");
+            assertThat((Map<String, Object>) rule.get("annotations")).containsKeys("summary", "description");
         }
         Map<String, Object> consumerLag = rules.stream()
                 .filter(rule -> "TangoConsumerLagGrowing".equals(rule.get("alert")))
