@@ -61,13 +61,13 @@ class ScorecardPublicationsListener {
                 CONSUMER, event, isNew ? ProcessedEvents.Outcome.APPLIED : ProcessedEvents.Outcome.DUPLICATE));
     }
 
-    /** The program dashboard's score distribution: each published revision once, in buckets of ten points. */
+    /** The program dashboard's score distribution: each published revision once, in buckets of ten (le=10 holds 0-10). */
     private void score(boolean isNew, int revision, int overallScore) {
         if (isNew) {
             DistributionSummary.builder("tango.feedback.partnership.score")
                     .description("Overall partnership scores of published scorecard revisions (0-100)")
                     .tag("revision", revision == 1 ? "first" : "revised")
-                    .serviceLevelObjectives(0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)
+                    .serviceLevelObjectives(10, 20, 30, 40, 50, 60, 70, 80, 90, 100)
                     .register(meters)
                     .record(overallScore);
         }
