@@ -278,17 +278,26 @@ class TangoSystemIT {
         String studentId = freshStudentId();
         String id = post(sessionUrl(""), scheduleRequest(studentId), 201).getString("id");
         post(sessionUrl("/" + id + "/start"), null, 200);
+        post(
+                sessionUrl("/" + id + "/transcript/import"),
+                "{\"text\":\"[00:00:05] Coach: What would you like to explore today?\"}",
+                200);
         post(sessionUrl("/" + id + "/end"), null, 200);
+        // Mentors have no API token: the mentor's calls go to the services with a JWT signed as the gateway does.
         String mentor =
                 ServiceJwts.sign(stack, "mentor-marco", List.of("MENTOR"), List.of("pcc-2026"), "TangoSystemIT mentor");
         await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            Reply published = send(HttpRequest.newBuilder(URI.create(
-                            stack.scoringServiceUrl() + "/api/scoring/sessions/" + id + "/scorecards/mine/publish"))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Accept", "application/json")
-                    .header("Authorization", "Bearer " + mentor)
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build());
+            Reply draft = send(asMentor(
+                    mentor,
+                    stack.feedbackServiceUrl() + "/api/feedback/sessions/" + id + "/comments",
+                    "{\"body\":\"You let the client choose the topic.\",\"kind\":\"NOTE\"}"));
+            assertThat(draft.status()).as("comment answered %s", draft.body()).isEqualTo(201);
+        });
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Reply published = send(asMentor(
+                    mentor,
+                    stack.scoringServiceUrl() + "/api/scoring/sessions/" + id + "/scorecards/mine/publish",
+                    null));
             assertThat(published.status())
                     .as("publish answered %s", published.body())
                     .isEqualTo(200);
@@ -322,6 +331,18 @@ class TangoSystemIT {
                     .as("scoring-service dead-lettered the poison record")
                     .contains("tango_events_dead_lettered_total");
         });
+    }
+
+    private static HttpRequest asMentor(String jwt, String url, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + jwt);
+        return json == null
+                ? request.POST(HttpRequest.BodyPublishers.noBody()).build()
+                : request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build();
     }
 
     /** A record that is no event on the session topic: every consumer of it must dead-letter it. */
