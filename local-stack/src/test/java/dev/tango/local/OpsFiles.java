@@ -27,6 +27,7 @@ final class OpsFiles {
     static final String COMPOSE = "docker-compose.yml";
     static final String PROMETHEUS = "ops/prometheus/prometheus.yml";
     static final String ALERTS = "ops/prometheus/alerts.yml";
+    static final String ALERT_TESTS = "ops/prometheus/alerts.test.yml";
     static final String DASHBOARDS = "ops/grafana/dashboards";
     static final String GRAFANA_DATASOURCES = "ops/grafana/provisioning/datasources/prometheus.yml";
     static final String GRAFANA_DASHBOARD_PROVIDERS = "ops/grafana/provisioning/dashboards/tango.yml";

@@ -318,22 +318,50 @@ class OpsFilesTest {
         assertThat(PromQl.syntaxProblem("x{a=\"b}")).isEqualTo("an unclosed string");
     }
 
-    /** The full PromQL and config check, where Debian's {@code prometheus} package (promtool) is installed. */
     @Test
-    void promtoolAcceptsTheConfigAndTheRules() throws IOException, InterruptedException {
+    @SuppressWarnings("unchecked")
+    void everyAlertHasARuleTestThatMakesItFire() {
+        Map<String, Object> tests = OpsFiles.yaml(OpsFiles.ALERT_TESTS);
+        assertThat((List<Object>) tests.get("rule_files")).containsExactly("alerts.yml");
+        Set<String> fired = new TreeSet<>();
+        for (Map<String, Object> test : (List<Map<String, Object>>) tests.get("tests")) {
+            for (Map<String, Object> check : (List<Map<String, Object>>) test.get("alert_rule_test")) {
+                if (!((List<Object>) check.get("exp_alerts")).isEmpty()) {
+                    fired.add(String.valueOf(check.get("alertname")));
+                }
+            }
+        }
+        assertThat(fired)
+                .containsExactlyInAnyOrderElementsOf(OpsFiles.alertRules().stream()
+                        .map(rule -> String.valueOf(rule.get("alert")))
+                        .toList());
+    }
+
+    /**
+     * The full PromQL and config check, and the alerts' unit tests, where Debian's {@code prometheus} package
+     * (promtool) is installed; skipped, with the reason, elsewhere.
+     */
+    @Test
+    void promtoolAcceptsTheConfigAndTheRulesFireAsTested() throws IOException, InterruptedException {
         Path promtool = Path.of("/usr/bin/promtool");
         assumeTrue(Files.isExecutable(promtool), "promtool is not installed (apt-get install prometheus)");
-        Process process = new ProcessBuilder(
-                        promtool.toString(),
-                        "check",
-                        "config",
-                        OpsFiles.file(OpsFiles.PROMETHEUS).toString())
+        assertThat(promtool(promtool, "check", "config", OpsFiles.file(OpsFiles.PROMETHEUS)))
+                .contains("SUCCESS: 5 rules found");
+        assertThat(promtool(promtool, "test", "rules", OpsFiles.file(OpsFiles.ALERT_TESTS)))
+                .contains("SUCCESS");
+    }
+
+    private static String promtool(Path promtool, String command, String subcommand, Path file)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(promtool.toString(), command, subcommand, file.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("SUCCESS: 5 rules found");
+        assertThat(process.exitValue())
+                .as("promtool %s %s: %s", command, subcommand, output)
+                .isZero();
+        return output;
     }
 
     private static Map<String, String> env(Map<String, Object> service) {
