@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.RSAPrivateCrtKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -356,48 +348,7 @@ class BrokerOutageIT {
 
     /** An RS256 JWT with the claims the gateway puts in its service tokens, for an API client with role ADMIN. */
     private String adminServiceJwt() {
-        try {
-            Document jwk =
-                    Document.parse(Files.readString(dataDir.resolve("keys").resolve("service-token-rs256.jwk.json")));
-            PrivateKey key = KeyFactory.getInstance("RSA")
-                    .generatePrivate(new RSAPrivateCrtKeySpec(
-                            unsigned(jwk, "n"),
-                            unsigned(jwk, "e"),
-                            unsigned(jwk, "d"),
-                            unsigned(jwk, "p"),
-                            unsigned(jwk, "q"),
-                            unsigned(jwk, "dp"),
-                            unsigned(jwk, "dq"),
-                            unsigned(jwk, "qi")));
-            long now = Instant.now().getEpochSecond();
-            Document header = new Document("alg", "RS256")
-                    .append("kid", jwk.getString("kid"))
-                    .append("typ", "JWT");
-            Document claims = new Document("iss", stack.gatewayUrl())
-                    .append("aud", List.of("tango-api"))
-                    .append("sub", "client-broker-outage-it")
-                    .append("iat", now)
-                    .append("exp", now + 120)
-                    .append("jti", UUID.randomUUID().toString())
-                    .append("roles", List.of("ADMIN"))
-                    .append("programs", List.of(PROGRAM))
-                    .append("name", "BrokerOutageIT");
-            String signed = base64Url(header.toJson()) + "." + base64Url(claims.toJson());
-            Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initSign(key);
-            rs256.update(signed.getBytes(StandardCharsets.US_ASCII));
-            return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs256.sign());
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot sign a service JWT with the gateway's key", e);
-        }
-    }
-
-    private static BigInteger unsigned(Document jwk, String field) {
-        return new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString(field)));
-    }
-
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return ServiceJwts.sign(stack, "client-broker-outage-it", List.of("ADMIN"), List.of(PROGRAM), "BrokerOutageIT");
     }
 
     private static String scheduleRequest() {

@@ -8,13 +8,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +55,14 @@ class TangoSystemIT {
     private static final Duration PROJECTION_PATIENCE = Duration.ofSeconds(60);
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Prometheus's own series, not any service's. */
+    private static final Set<String> PROMETHEUS_OWN = Set.of("up");
+
+    /** Recorded with the first relay failure and the first early event; BrokerOutageIT and the projections' tests. */
+    private static final Set<String> ONLY_AFTER_A_FAILURE =
+            Set.of("tango_outbox_relay_failures_total", "tango_events_parked_total");
+
     private static final String PROBLEM_JSON = "application/problem+json";
 
     /** Kept when a test failed, for the components' logs under {@code logs/}. */
@@ -236,6 +261,163 @@ class TangoSystemIT {
             assertThat(session.getString("currentPhase")).isEqualTo("ACTION_PLANNING");
             assertThat(number(session, "lastSequence")).isEqualTo(lastSequence + 1);
         });
+    }
+
+    /**
+     * Every metric that ops/prometheus/alerts.yml and the Grafana dashboards query is one the running services and
+     * gateway really expose. The metrics that appear with their first event are made to appear: a session ends, its
+     * mentor publishes a scorecard (feedback turnaround, score distribution) and a record that is no event reaches
+     * the session topic (dead letters). Only the metrics of failures this healthy stack never has are left out,
+     * and those must still be declared in the code.
+     */
+    @Test
+    void everyMetricTheAlertsAndDashboardsQueryIsExposed() {
+        Map<String, Set<String>> queried = OpsFiles.queriedMetrics();
+        assertThat(queried).containsKeys("tango_events_dead_lettered_total", "http_server_requests_seconds_bucket");
+
+        String studentId = freshStudentId();
+        String id = post(sessionUrl(""), scheduleRequest(studentId), 201).getString("id");
+        post(sessionUrl("/" + id + "/start"), null, 200);
+        post(
+                sessionUrl("/" + id + "/transcript/import"),
+                "{\"text\":\"[00:00:05] Coach: What would you like to explore today?\"}",
+                200);
+        post(sessionUrl("/" + id + "/end"), null, 200);
+        // Mentors have no API token: the mentor's calls go to the services with a JWT signed as the gateway does.
+        String mentor =
+                ServiceJwts.sign(stack, "mentor-marco", List.of("MENTOR"), List.of("pcc-2026"), "TangoSystemIT mentor");
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Reply draft = send(asMentor(
+                    mentor,
+                    stack.feedbackServiceUrl() + "/api/feedback/sessions/" + id + "/comments",
+                    "{\"body\":\"You let the client choose the topic.\",\"kind\":\"NOTE\"}"));
+            assertThat(draft.status()).as("comment answered %s", draft.body()).isEqualTo(201);
+        });
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Reply published = send(asMentor(
+                    mentor,
+                    stack.scoringServiceUrl() + "/api/scoring/sessions/" + id + "/scorecards/mine/publish",
+                    null));
+            assertThat(published.status())
+                    .as("publish answered %s", published.body())
+                    .isEqualTo(200);
+        });
+        sendPoisonRecord();
+
+        Set<String> declaredInCode = declaredMetricNames();
+        ONLY_AFTER_A_FAILURE.forEach(metric -> assertThat(declaredInCode)
+                .as("%s, which only a failure records, is declared in the code", metric)
+                .contains(metric));
+        String admin =
+                ServiceJwts.sign(stack, "client-system-test", List.of("ADMIN"), List.of("pcc-2026"), "TangoSystemIT");
+        await().atMost(PROJECTION_PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Map<String, Set<String>> exposed = new LinkedHashMap<>();
+            for (String url :
+                    List.of(stack.sessionServiceUrl(), stack.scoringServiceUrl(), stack.feedbackServiceUrl())) {
+                exposed.put(url, sampleNames(scrape(url, admin)));
+            }
+            exposed.put(stack.gatewayUrl(), sampleNames(scrape(stack.gatewayUrl(), adminToken)));
+            Set<String> all = new HashSet<>();
+            exposed.values().forEach(all::addAll);
+
+            Map<String, Set<String>> missing = new TreeMap<>(queried);
+            missing.keySet().removeAll(all);
+            missing.keySet().removeAll(ONLY_AFTER_A_FAILURE);
+            missing.keySet().removeAll(PROMETHEUS_OWN);
+            assertThat(missing)
+                    .as("metrics queried by alerts or dashboards that no service exposes (name: where)")
+                    .isEmpty();
+            assertThat(exposed.get(stack.scoringServiceUrl()))
+                    .as("scoring-service dead-lettered the poison record")
+                    .contains("tango_events_dead_lettered_total");
+        });
+    }
+
+    private static HttpRequest asMentor(String jwt, String url, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + jwt);
+        return json == null
+                ? request.POST(HttpRequest.BodyPublishers.noBody()).build()
+                : request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build();
+    }
+
+    /** A record that is no event on the session topic: every consumer of it must dead-letter it. */
+    private static void sendPoisonRecord() {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            "tango.session-events.v1",
+                            "poison-" + UUID.randomUUID(),
+                            "not an event".getBytes(StandardCharsets.UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not send the poison record", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String scrape(String baseUrl, String token) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                            .timeout(REQUEST_TIMEOUT)
+                            .header("Authorization", "Bearer " + token)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode())
+                    .as("GET %s/actuator/prometheus", baseUrl)
+                    .isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("scrape of " + baseUrl + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The sample names of a Prometheus text exposition, e.g. {@code tango_events_lag_seconds_bucket}. */
+    static Set<String> sampleNames(String exposition) {
+        Set<String> names = new HashSet<>();
+        for (String line : exposition.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                int end = 0;
+                while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
+                    end++;
+                }
+                names.add(line.substring(0, end));
+            }
+        }
+        return names;
+    }
+
+    /** The Prometheus names of the meters the code builds ({@code Counter.builder("tango.x")} is tango_x_total). */
+    private static Set<String> declaredMetricNames() {
+        Pattern builder = Pattern.compile("(Counter|Timer|Gauge|DistributionSummary)\\.builder\\(\"([a-z.]+)\"");
+        Set<String> names = new HashSet<>();
+        try (Stream<Path> files = Files.walk(OpsFiles.root())) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+                    .toList()) {
+                Matcher meter = builder.matcher(Files.readString(file));
+                while (meter.find()) {
+                    String base = meter.group(2).replace('.', '_');
+                    names.add(meter.group(1).equals("Counter") ? base + "_total" : base);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return names;
     }
 
     private static String freshStudentId() {

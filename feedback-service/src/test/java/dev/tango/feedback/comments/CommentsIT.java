@@ -9,6 +9,7 @@ import dev.tango.feedback.FeedbackServiceIntegrationTest;
 import dev.tango.feedback.ScoreStory;
 import dev.tango.testsupport.SessionStory;
 import dev.tango.testsupport.TestTokens;
+import io.micrometer.core.instrument.DistributionSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,10 +76,13 @@ class CommentsIT extends FeedbackServiceIntegrationTest {
 
         Instant publishedAt = Instant.parse("2026-11-22T09:00:00Z");
         EventEnvelope<?> scorecard = scores.published(m1, 80, ScoreStory.flat(80), publishedAt);
+        long firstScores = scoresRecorded("first");
         publisher.publish(scorecard);
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(ids(student)).containsExactly(draft, alone.get("id")));
+        // The program dashboard's score distribution counts the published revision once.
+        await().atMost(Duration.ofSeconds(30)).until(() -> scoresRecorded("first") == firstScores + 1);
         assertThat(list(student).get(0)).containsEntry("publishedAt", "2026-11-22T09:00:00Z");
 
         // A draft written after the scorecard is not published by the same scorecard delivered again.
@@ -92,10 +96,20 @@ class CommentsIT extends FeedbackServiceIntegrationTest {
                         > duplicates);
         assertThat(ids(student)).containsExactly(draft, alone.get("id"));
 
+        assertThat(scoresRecorded("first")).isEqualTo(firstScores + 1);
+
         // The mentor's next revision publishes it.
+        long revisedScores = scoresRecorded("revised");
         publisher.publish(scores.revised(m1, 2, 85, ScoreStory.flat(85), publishedAt.plusSeconds(60)));
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(ids(student)).containsExactly(draft, alone.get("id"), later));
+        await().atMost(Duration.ofSeconds(30)).until(() -> scoresRecorded("revised") == revisedScores + 1);
+    }
+
+    private long scoresRecorded(String revision) {
+        return meters.find("tango.feedback.partnership.score").tag("revision", revision).summaries().stream()
+                .mapToLong(DistributionSummary::count)
+                .sum();
     }
 
     @Test

@@ -4,9 +4,12 @@ import dev.tango.gateway.token.ApiTokenService;
 import dev.tango.gateway.user.Users;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,11 +40,14 @@ import reactor.core.publisher.Mono;
  * Everything else is the browser chain: session cookie, CSRF on every state-changing request, form or OpenID Connect sign-in.
  *
  * <p>Actuator: health is open for orchestration; every other actuator endpoint (prometheus included) needs ADMIN on the
- * same port, so Prometheus scrapes with an ADMIN API token as bearer. One port keeps the local stack simple.
+ * same port, so Prometheus scrapes with an ADMIN API token as bearer. One port keeps the local stack simple. A
+ * deployment with a separate management port may open prometheus there instead ({@link #openPrometheus}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+    static final String OPEN_PROMETHEUS = "tango.management.open-prometheus";
 
     static final String[] PUBLIC = {
         "/login",
@@ -70,7 +76,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain apiClients(ServerHttpSecurity http, ApiTokenService tokens, ProblemResponses problems) {
+    SecurityWebFilterChain apiClients(
+            ServerHttpSecurity http, ApiTokenService tokens, ProblemResponses problems, Environment environment) {
+        boolean openPrometheus = openPrometheus(environment);
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(new ApiTokenAuthenticationManager(tokens));
         bearer.setServerAuthenticationConverter(
                 exchange -> Mono.justOrEmpty(bearerToken(exchange.getRequest().getHeaders()))
@@ -93,7 +101,7 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .authorizeExchange(SecurityConfiguration::rules)
+                .authorizeExchange(rules -> rules(rules, openPrometheus))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((exchange, e) ->
                                 problems.unauthenticated(exchange, ApiTokenAuthenticationManager.INVALID))
                         .accessDeniedHandler((exchange, e) -> problems.forbidden(exchange)))
@@ -103,7 +111,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain browsers(
-            ServerHttpSecurity http, LoginMode loginMode, ProblemResponses problems, Users users) {
+            ServerHttpSecurity http,
+            LoginMode loginMode,
+            ProblemResponses problems,
+            Users users,
+            Environment environment) {
+        boolean openPrometheus = openPrometheus(environment);
         ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 List.of(new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
@@ -117,7 +130,7 @@ class SecurityConfiguration {
         http.securityContextRepository(new WebSessionServerSecurityContextRepository())
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .authorizeExchange(SecurityConfiguration::rules)
+                .authorizeExchange(rules -> rules(rules, openPrometheus))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -134,13 +147,33 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void rules(ServerHttpSecurity.AuthorizeExchangeSpec rules) {
+    private static void rules(ServerHttpSecurity.AuthorizeExchangeSpec rules, boolean openPrometheus) {
+        if (openPrometheus) {
+            // With a separate management port, this matcher matches requests on that port only.
+            rules.matchers(EndpointRequest.to("prometheus")).permitAll();
+        }
         rules.pathMatchers(PUBLIC)
                 .permitAll()
                 .pathMatchers(ADMIN_ONLY)
                 .hasRole("ADMIN")
                 .anyExchange()
                 .authenticated();
+    }
+
+    /**
+     * {@code tango.management.open-prometheus=true}: Prometheus scrapes without a token on the separate management
+     * port, which only the deployment's own network reaches (docker-compose.yml). Refused without such a port, so the
+     * metrics are never opened on the port people and API clients use.
+     */
+    static boolean openPrometheus(Environment environment) {
+        if (!environment.getProperty(OPEN_PROMETHEUS, Boolean.class, false)) {
+            return false;
+        }
+        if (ManagementPortType.get(environment) != ManagementPortType.DIFFERENT) {
+            throw new IllegalStateException(OPEN_PROMETHEUS + "=true needs management.server.port set to a port other"
+                    + " than server.port: the metrics are opened on the management port only, never on the gateway's.");
+        }
+        return true;
     }
 
     private static String bearerToken(HttpHeaders headers) {

@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every service is an OAuth2 resource server. Every {@code /api} call needs a bearer JWT that {@link TangoJwtDecoders}
  * accepts; anything else answers 401 problem+json. Health stays open for orchestration; every other actuator endpoint
- * (prometheus included) needs the ADMIN role. The OpenAPI document and its UI stay open: they hold no data. No
+ * (prometheus included) needs the ADMIN role, except prometheus on a separate management port when
+ * {@link ManagementPrometheus} says so. The OpenAPI document and its UI stay open: they hold no data. No
  * server-side session: each request stands on its own token.
  *
  * <p>What a caller may see and do beyond being authenticated is decided by each service's domain, from the
@@ -75,22 +76,33 @@ public class TangoSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityWebFilterChain tangoSecurity(ServerHttpSecurity http, CallerClaims claims) {
+    SecurityWebFilterChain tangoSecurity(ServerHttpSecurity http, CallerClaims claims, Environment environment) {
+        boolean openPrometheus = ManagementPrometheus.open(environment);
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.disable())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .authorizeExchange(exchange -> exchange.matchers(EndpointRequest.to("health"))
-                        .permitAll()
-                        .matchers(EndpointRequest.toAnyEndpoint())
-                        .hasRole(Role.ADMIN.name())
-                        .pathMatchers(
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
-                        .permitAll()
-                        .anyExchange()
-                        .authenticated())
+                .authorizeExchange(exchange -> {
+                    if (openPrometheus) {
+                        // With a separate management port, this matcher matches requests on that port only.
+                        exchange.matchers(EndpointRequest.to("prometheus")).permitAll();
+                    }
+                    exchange.matchers(EndpointRequest.to("health"))
+                            .permitAll()
+                            .matchers(EndpointRequest.toAnyEndpoint())
+                            .hasRole(Role.ADMIN.name())
+                            .pathMatchers(
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**",
+                                    "/webjars/**")
+                            .permitAll()
+                            .anyExchange()
+                            .authenticated();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(claims))
                         .authenticationEntryPoint(TangoSecurityAutoConfiguration::unauthorized)

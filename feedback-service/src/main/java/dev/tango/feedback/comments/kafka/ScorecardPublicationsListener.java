@@ -6,6 +6,8 @@ import dev.tango.events.score.ScorecardRevised;
 import dev.tango.feedback.comments.CommentsService;
 import dev.tango.support.events.ProcessedEvents;
 import dev.tango.support.kafka.PerKeyOrder;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,10 +27,12 @@ class ScorecardPublicationsListener {
     private final CommentsService comments;
     private final ProcessedEvents processed;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
+    private final MeterRegistry meters;
 
-    ScorecardPublicationsListener(CommentsService comments, ProcessedEvents processed) {
+    ScorecardPublicationsListener(CommentsService comments, ProcessedEvents processed, MeterRegistry meters) {
         this.comments = comments;
         this.processed = processed;
+        this.meters = meters;
     }
 
     @KafkaListener(
@@ -43,15 +47,29 @@ class ScorecardPublicationsListener {
         Mono<Boolean> applied;
         if (event.data() instanceof ScorecardPublished p) {
             applied = comments.publishWithScorecard(p.sessionId(), p.mentorId(), p.revision(), p.publishedAt())
-                    .map(publication -> !publication.duplicate());
+                    .map(publication -> !publication.duplicate())
+                    .doOnNext(isNew -> score(isNew, p.revision(), p.overallScore()));
         } else if (event.data() instanceof ScorecardRevised r) {
             applied = comments.publishWithScorecard(r.sessionId(), r.mentorId(), r.revision(), r.publishedAt())
-                    .map(publication -> !publication.duplicate());
+                    .map(publication -> !publication.duplicate())
+                    .doOnNext(isNew -> score(isNew, r.revision(), r.overallScore()));
         } else {
             processed.record(CONSUMER, event, ProcessedEvents.Outcome.IGNORED);
             return Mono.empty();
         }
         return applied.doOnNext(isNew -> processed.record(
                 CONSUMER, event, isNew ? ProcessedEvents.Outcome.APPLIED : ProcessedEvents.Outcome.DUPLICATE));
+    }
+
+    /** The program dashboard's score distribution: each published revision once, in buckets of ten (le=10 holds 0-10). */
+    private void score(boolean isNew, int revision, int overallScore) {
+        if (isNew) {
+            DistributionSummary.builder("tango.feedback.partnership.score")
+                    .description("Overall partnership scores of published scorecard revisions (0-100)")
+                    .tag("revision", revision == 1 ? "first" : "revised")
+                    .serviceLevelObjectives(10, 20, 30, 40, 50, 60, 70, 80, 90, 100)
+                    .register(meters)
+                    .record(overallScore);
+        }
     }
 }
