@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -71,11 +70,12 @@ public class TangoKafkaAutoConfiguration {
 
     @Bean
     CommonErrorHandler tangoErrorHandler(
-            KafkaTemplate<Object, Object> template,
-            KafkaProperties kafkaProperties,
-            TangoKafkaProperties properties,
-            MeterRegistry meters) {
-        Map<String, Object> raw = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
+            KafkaTemplate<Object, Object> template, TangoKafkaProperties properties, MeterRegistry meters) {
+        // The auto-configured producer's own settings, so that the raw producer reaches the same broker the same way
+        // (including the bootstrap servers of a KafkaConnectionDetails bean, e.g. a @ServiceConnection container,
+        // which KafkaProperties alone does not know); its serializers below replace the configured ones.
+        Map<String, Object> raw =
+                new LinkedHashMap<>(template.getProducerFactory().getConfigurationProperties());
         DefaultKafkaProducerFactory<String, byte[]> rawFactory =
                 new DefaultKafkaProducerFactory<>(raw, new StringSerializer(), new ByteArraySerializer());
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
