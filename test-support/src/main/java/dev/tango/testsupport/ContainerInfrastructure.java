@@ -23,7 +23,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class ContainerInfrastructure implements TestInfrastructure {
 
-    /** Pinned, the same tag as docker-compose.yml (ContainerImagesTest checks): the broker the client is built for. */
+    /** Pinned, the same tag as docker-compose.yml (InfrastructureModeTest checks): the broker the client is built for. */
     public static final DockerImageName KAFKA_IMAGE = DockerImageName.parse("apache/kafka:4.1.2");
 
     /** Pinned, the same tag as docker-compose.yml; a single-node replica set, as in production. */
