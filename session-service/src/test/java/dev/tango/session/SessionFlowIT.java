@@ -10,8 +10,8 @@ import dev.tango.events.session.PhaseEntered;
 import dev.tango.events.session.SessionCancelled;
 import dev.tango.events.session.SessionEnded;
 import dev.tango.events.session.SessionScheduled;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TopicProbe;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +43,7 @@ class SessionFlowIT {
 
     @BeforeAll
     static void probe() {
-        topic = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
+        topic = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
     }
 
     @AfterAll
