@@ -26,6 +26,14 @@ sealed interface Caller {
         }
     }
 
+    /** Any one header, e.g. {@code Authorization: Basic ...}. */
+    record Header(String label, String name, String value) implements Caller {
+        @Override
+        public void authorize(HttpRequest.Builder request) {
+            request.setHeader(name, value);
+        }
+    }
+
     record Anonymous(String label) implements Caller {
         @Override
         public void authorize(HttpRequest.Builder request) {}

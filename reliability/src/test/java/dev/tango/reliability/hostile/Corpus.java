@@ -33,7 +33,8 @@ final class Corpus {
         NUMBERS,
         UNICODE,
         SCRIPT_INJECTION,
-        OPERATOR_INJECTION
+        OPERATOR_INJECTION,
+        BAD_HEADER
     }
 
     /** The categories every operation with a JSON body must have cases in (enum and number ones only when it has such fields). */
@@ -147,6 +148,21 @@ final class Corpus {
                         endpoint.method(),
                         path + spoiled,
                         Map.of(),
+                        body == null ? null : bytes(Json.write(body)),
+                        Expect.REJECT));
+            }
+        }
+        for (Parameter header : endpoint.in("header")) {
+            for (String hostile : List.of("k".repeat(256), "a b", "a\tb", "")) {
+                Object body = targets.body(endpoint);
+                cases.add(new Case(
+                        endpoint,
+                        Category.BAD_HEADER,
+                        header.getName() + ": " + abbreviate(hostile),
+                        caller,
+                        endpoint.method(),
+                        path + query,
+                        Map.of(header.getName(), hostile),
                         body == null ? null : bytes(Json.write(body)),
                         Expect.REJECT));
             }

@@ -165,11 +165,26 @@ final class Platform implements AutoCloseable {
                 "{\"name\":\"corpus-target\",\"role\":\"STUDENT\",\"programs\":[\"" + PROGRAM + "\"],\"expiresAt\":\""
                         + expires + "\"}",
                 201);
+        ids.put("tokenId", spare.get("details", Document.class).getString("id"));
+        for (String user : List.of("student-ana", "student-ben", "mentor-marco", "mentor-mia", "admin-ada")) {
+            Document personal = call(
+                    "admin-ada",
+                    "POST",
+                    "/api/tokens",
+                    "{\"name\":\"personal " + user + "\",\"user\":\"" + user + "\",\"expiresAt\":\"" + expires + "\"}",
+                    201);
+            callers.put("pat-" + user, new Caller.Bearer("pat-" + user, personal.getString("token")));
+        }
+        for (String user : List.of("student-ben", "mentor-mia")) {
+            Document own = call(
+                    user, "POST", "/api/me/tokens", "{\"name\":\"my own\",\"expiresAt\":\"" + expires + "\"}", 201);
+            callers.put("me-token-" + user, new Caller.Bearer("me-token-" + user, own.getString("token")));
+        }
         ids.put(
-                "tokenId",
-                spare.get("token", Document.class) == null
-                        ? spare.getString("id")
-                        : spare.get("token", Document.class).getString("id"));
+                "meTokenId",
+                call("admin-ada", "POST", "/api/me/tokens", "{\"name\":\"corpus-target\"}", 201)
+                        .get("details", Document.class)
+                        .getString("id"));
 
         String ended = schedule("student-ana");
         call("admin-ada", "POST", "/api/sessions/" + ended + "/start", null, 200);

@@ -51,10 +51,15 @@ final class Targets {
     String pathValue(ApiDocs.Endpoint endpoint, String name) {
         String path = endpoint.path();
         return switch (name) {
-            case "id" ->
-                path.startsWith("/api/users")
-                        ? ids.get("userId")
-                        : path.startsWith("/api/tokens") ? ids.get("tokenId") : ids.get("runningSessionId");
+            case "id" -> {
+                if (path.startsWith("/api/users")) {
+                    yield ids.get("userId");
+                }
+                if (path.startsWith("/api/tokens")) {
+                    yield ids.get("tokenId");
+                }
+                yield path.startsWith("/api/me/tokens") ? ids.get("meTokenId") : ids.get("runningSessionId");
+            }
             case "sessionId" -> ids.get("endedSessionId");
             case "commentId" -> path.endsWith("/replies") ? ids.get("publishedCommentId") : ids.get("commentId");
             case "version" -> ids.get("rubricVersion");
@@ -196,6 +201,7 @@ final class Targets {
                                 list(Platform.PROGRAM),
                                 "expiresAt",
                                 tomorrow);
+                    case "POST /api/me/tokens" -> map("name", "corpus", "expiresAt", tomorrow);
                     default -> null;
                 };
         return known != null ? known : SchemaValues.example(endpoint.body());
