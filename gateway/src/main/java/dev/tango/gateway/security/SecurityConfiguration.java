@@ -17,6 +17,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -126,10 +128,25 @@ class SecurityConfiguration {
         entryPoint.setDefaultEntryPoint(loginMode.entryPoint());
         ServerAccessDeniedHandler denied = (exchange, e) -> api.matches(exchange)
                 .flatMap(match -> match.isMatch() ? problems.forbidden(exchange) : forbiddenPage(exchange));
+        // A state-changing call without a valid CSRF token: for the API a problem, 401 when nobody is signed in (no
+        // session, no bearer token), 403 for a signed-in browser; for pages the "not allowed" page.
+        WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+        ServerAccessDeniedHandler csrfDenied = (exchange, e) -> api.matches(exchange)
+                .flatMap(match -> !match.isMatch()
+                        ? forbiddenPage(exchange)
+                        : sessions.load(exchange)
+                                .mapNotNull(SecurityContext::getAuthentication)
+                                .filter(Authentication::isAuthenticated)
+                                .hasElement()
+                                .flatMap(signedIn -> signedIn
+                                        ? problems.forbidden(exchange)
+                                        : problems.unauthenticated(
+                                                exchange, "Sign in, or send an API token as Authorization: Bearer.")));
 
-        http.securityContextRepository(new WebSessionServerSecurityContextRepository())
+        http.securityContextRepository(sessions)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .csrf(csrf -> csrf.accessDeniedHandler(csrfDenied))
                 .authorizeExchange(rules -> rules(rules, openPrometheus))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
