@@ -64,7 +64,10 @@ final class AuthzMatrix {
             return false;
         }
         if (path.startsWith("/api/sessions")) {
-            return owner && read || mentor;
+            // The student runs their own session (start, phase moves, end) but neither cancels it nor edits its
+            // transcript (SessionAccess).
+            boolean runs = path.endsWith("/start") || path.endsWith("/phase") || path.endsWith("/end");
+            return owner && (read || runs) || mentor;
         }
         if (path.startsWith("/api/scoring/sessions/")) {
             return mentor || owner && read;

@@ -149,7 +149,10 @@ final class Corpus {
                         path + spoiled,
                         Map.of(),
                         body == null ? null : bytes(Json.write(body)),
-                        Expect.REJECT));
+                        // "name[$ne]=x" is another parameter's name: for an optional one the request stays valid.
+                        Boolean.TRUE.equals(parameter.getRequired()) || !hostile.startsWith("[")
+                                ? Expect.REJECT
+                                : Expect.HARMLESS));
             }
         }
         for (Parameter header : endpoint.in("header")) {
@@ -286,7 +289,8 @@ final class Corpus {
                                 target,
                                 baseline,
                                 invalid,
-                                Expect.REJECT));
+                                // Jackson trims the whitespace around an enum name: " LIVE" is LIVE, stored as such.
+                                invalid.isBlank() || !invalid.trim().equals(first) ? Expect.REJECT : Expect.HARMLESS));
                     }
                 }
                 Integer max = field.schema().getMaxLength();
@@ -326,7 +330,7 @@ final class Corpus {
                             target,
                             baseline,
                             base + character,
-                            lone ? Expect.REJECT : textExpect));
+                            lone ? Expect.REJECT : trimmed(field, character) ? Expect.HARMLESS : textExpect));
                 }
                 for (String script : pick(SCRIPTS)) {
                     cases.add(mutated(
@@ -401,6 +405,16 @@ final class Corpus {
             }
         }
         return cases;
+    }
+
+    /**
+     * A control character (NUL) after an enum name or an instant: Jackson's parsers trim it like whitespace, so the
+     * canonical value is stored. Noticed and left alone (RELIABILITY.md).
+     */
+    private static boolean trimmed(Field field, String character) {
+        return character.charAt(0) <= ' '
+                && (field.schema().getEnum() != null
+                        || "date-time".equals(field.schema().getFormat()));
     }
 
     /** Whether the number case is a legitimate one for the field (e.g. 2147483648 for a 64-bit offset). */

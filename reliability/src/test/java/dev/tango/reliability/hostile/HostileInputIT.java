@@ -308,7 +308,7 @@ class HostileInputIT {
             if (AuthzMatrix.OWN_ONLY.contains(endpoint.key())) {
                 continue;
             }
-            String path = targets.path(endpoint) + authzQuery(endpoint);
+            String path = targets.path(endpoint) + authzQuery(endpoint, targets);
             Object body = targets.body(endpoint);
             boolean list = endpoint.in("path").isEmpty() && endpoint.method().equals("GET");
             matrix.append(String.format("  %-72s", abbreviate(endpoint.key(), 72)));
@@ -323,7 +323,7 @@ class HostileInputIT {
                         endpoint.method(),
                         path,
                         platform.caller(label),
-                        Map.of(),
+                        Map.of("Accept", "*/*"),
                         body == null ? null : Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 cells++;
                 tally.count(endpoint.key(), actsAs, reply.status());
@@ -350,11 +350,14 @@ class HostileInputIT {
     }
 
     /** The list of sessions is asked for another student's sessions and program. */
-    private static String authzQuery(ApiDocs.Endpoint endpoint) {
+    /** The list of sessions is asked for another student's sessions and program; others get their valid query. */
+    private static String authzQuery(ApiDocs.Endpoint endpoint, Targets targets) {
         if (endpoint.key().equals("GET /api/sessions")) {
             return "?programId=" + Platform.PROGRAM + "&studentId=student-ana";
         }
-        return "";
+        return targets.query(endpoint).entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining("&", targets.query(endpoint).isEmpty() ? "" : "?", ""));
     }
 
     @Test
