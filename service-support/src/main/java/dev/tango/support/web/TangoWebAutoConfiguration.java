@@ -3,6 +3,7 @@ package dev.tango.support.web;
 import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
+import dev.tango.events.WellFormedText;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;

@@ -1,15 +1,17 @@
-package dev.tango.support.web;
+package dev.tango.events;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Text in a request body must be well-formed Unicode: a JSON escape of half a surrogate pair ({@code "\ud800"}) is
- * refused (400, "has an invalid value") instead of being stored as a {@code ?} or an unencodable string. Found by the
- * hostile input suite.
+ * Text in a request body is a JSON string of well-formed Unicode: a number or a boolean where text is expected is
+ * refused instead of coerced ({@code 12} is not {@code "12"}), and so is a JSON escape of half a surrogate pair
+ * ({@code "\ud800"}), which would be stored as a {@code ?} or an unencodable string. The services (service-support)
+ * and the gateway register {@link #module()} with their JSON mapper. Found by the hostile input suite.
  */
 public final class WellFormedText {
 
@@ -39,6 +41,13 @@ public final class WellFormedText {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT
+                    || token == JsonToken.VALUE_NUMBER_FLOAT
+                    || token == JsonToken.VALUE_TRUE
+                    || token == JsonToken.VALUE_FALSE) {
+                throw context.wrongTokenException(parser, String.class, JsonToken.VALUE_STRING, "text is expected");
+            }
             String value = super.deserialize(parser, context);
             if (value != null && hasUnpairedSurrogate(value)) {
                 throw context.weirdStringException(value, String.class, "contains an unpaired surrogate");

@@ -1,4 +1,4 @@
-package dev.tango.support.web;
+package dev.tango.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,16 @@ class WellFormedTextTest {
                 .hasMessageContaining("unpaired surrogate");
         assertThatThrownBy(() -> json.readValue("[\"\\udc00x\"]", new TypeReference<List<String>>() {}))
                 .isInstanceOf(DatabindException.class);
+    }
+
+    @Test
+    void refusesNumbersAndBooleansWhereTextIsExpected() {
+        assertThatThrownBy(() -> json.readValue("{\"a\":12}", new TypeReference<Map<String, String>>() {}))
+                .isInstanceOf(DatabindException.class);
+        assertThatThrownBy(() -> json.readValue("[true]", new TypeReference<List<String>>() {}))
+                .isInstanceOf(DatabindException.class);
+        assertThat(json.readValue("{\"a\":null}", new TypeReference<Map<String, String>>() {}))
+                .containsEntry("a", null);
     }
 
     @Test
