@@ -47,6 +47,17 @@ final class AuthzMatrix {
     static final Set<String> OWN_ONLY =
             Set.of("GET /api/me", "GET /.well-known/jwks.json", "GET /api/me/tokens", "POST /api/me/tokens");
 
+    /**
+     * Open findings, not fixed on this branch (RELIABILITY.md): the gateway's user and token administration is not
+     * scoped by program, so an admin of another program lists, reads, changes and deactivates the program's users and
+     * lists, issues and revokes its tokens. Printed as "open" in the matrix; any other cell that is not denied fails,
+     * and so does one of these once it is denied (then remove it here).
+     */
+    static boolean knownOpen(ApiDocs.Endpoint endpoint, String actsAs) {
+        return actsAs.equals("admin of another program")
+                && (endpoint.path().startsWith("/api/users") || endpoint.path().startsWith("/api/tokens"));
+    }
+
     private AuthzMatrix() {}
 
     /** Whether {@code actsAs} may legitimately use the endpoint on the scene's resources (then it is not tested). */

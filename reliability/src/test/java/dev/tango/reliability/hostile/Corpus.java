@@ -417,6 +417,17 @@ final class Corpus {
                         || "date-time".equals(field.schema().getFormat()));
     }
 
+    /**
+     * Open finding, not fixed on this branch (RELIABILITY.md): under load, a 1 MB body that a service refuses (413)
+     * before reading it to the end can leave the gateway's pooled connection to that service out of step, and the
+     * refused request (or the next one on that connection) gets an empty 400 or 414 instead of the 413 problem.
+     */
+    static boolean knownOpen(Case c, Edge.Reply reply) {
+        return c.category() == Category.HUGE_BODY
+                && (reply.status() == 400 || reply.status() == 414)
+                && reply.body().isEmpty();
+    }
+
     /** Whether the number case is a legitimate one for the field (e.g. 2147483648 for a 64-bit offset). */
     static boolean numberMayBeValid(Case c) {
         return c.category() == Category.NUMBERS
