@@ -428,6 +428,21 @@ final class Corpus {
                 && reply.body().isEmpty();
     }
 
+    /** At most {@code perCategory} cases of each category of one operation, spread over its cases. */
+    static List<Case> sample(List<Case> cases, int perCategory) {
+        Map<Category, List<Case>> byCategory = new LinkedHashMap<>();
+        cases.forEach(c -> byCategory
+                .computeIfAbsent(c.category(), key -> new ArrayList<>())
+                .add(c));
+        List<Case> sample = new ArrayList<>();
+        byCategory.values().forEach(all -> {
+            for (int i = 0; i < Math.min(perCategory, all.size()); i++) {
+                sample.add(all.get(i * (all.size() - 1) / Math.max(1, perCategory - 1)));
+            }
+        });
+        return sample;
+    }
+
     /** Whether the number case is a legitimate one for the field (e.g. 2147483648 for a 64-bit offset). */
     static boolean numberMayBeValid(Case c) {
         return c.category() == Category.NUMBERS
