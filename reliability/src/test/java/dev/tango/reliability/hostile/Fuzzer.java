@@ -81,7 +81,7 @@ final class Fuzzer {
             if (anyAccepted) {
                 before = platform.settledSnapshot();
             } else {
-                StoreSnapshot after = StoreSnapshot.take(platform.stack.mongoUri());
+                StoreSnapshot after = platform.snapshot();
                 if (!after.equals(before)) {
                     List<String> changes = before.differencesTo(after);
                     tally.fail("stored data changed in a batch of refused requests: "

@@ -39,6 +39,8 @@ final class Platform implements AutoCloseable {
     final LocalStack stack;
     final Edge edge = new Edge();
     final GatewayClient gatewayClient;
+    /** One client for every snapshot (a new one per snapshot costs about a second on a loaded machine). */
+    private final com.mongodb.client.MongoClient store;
     /** Every caller by label: browsers of the demo users and of made-up ones, and API tokens. */
     final Map<String, Caller> callers = new LinkedHashMap<>();
     /** Ids of the scene's resources by name (see {@link #setTheScene()}). */
@@ -47,6 +49,7 @@ final class Platform implements AutoCloseable {
     private Platform(LocalStack stack) {
         this.stack = stack;
         this.gatewayClient = new GatewayClient(stack.gatewayUrl());
+        this.store = com.mongodb.client.MongoClients.create(stack.mongoUri());
     }
 
     /**
@@ -314,12 +317,12 @@ final class Platform implements AutoCloseable {
 
     /** The store, after whatever the scene and earlier tests set moving (outbox relays, projections) has settled. */
     StoreSnapshot settledSnapshot() {
-        StoreSnapshot[] last = {StoreSnapshot.take(stack.mongoUri())};
+        StoreSnapshot[] last = {snapshot()};
         await().atMost(PROJECTION_PATIENCE)
                 .pollDelay(Duration.ofSeconds(2))
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
-                    StoreSnapshot now = StoreSnapshot.take(stack.mongoUri());
+                    StoreSnapshot now = snapshot();
                     boolean settled = now.equals(last[0]);
                     last[0] = now;
                     return settled;
@@ -327,8 +330,14 @@ final class Platform implements AutoCloseable {
         return last[0];
     }
 
+    /** Everything stored now, without waiting for anything to settle. */
+    StoreSnapshot snapshot() {
+        return StoreSnapshot.take(store);
+    }
+
     @Override
     public void close() {
+        store.close();
         stack.close();
     }
 }

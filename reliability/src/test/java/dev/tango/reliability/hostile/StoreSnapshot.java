@@ -1,7 +1,6 @@
 package dev.tango.reliability.hostile;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,28 +37,26 @@ final class StoreSnapshot {
         this.collections = collections;
     }
 
-    static StoreSnapshot take(String mongoUri) {
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            Map<String, List<String>> all = new TreeMap<>();
-            for (String databaseName : client.listDatabaseNames()) {
-                if (SYSTEM_DATABASES.contains(databaseName)) {
+    static StoreSnapshot take(MongoClient client) {
+        Map<String, List<String>> all = new TreeMap<>();
+        for (String databaseName : client.listDatabaseNames()) {
+            if (SYSTEM_DATABASES.contains(databaseName)) {
+                continue;
+            }
+            MongoDatabase database = client.getDatabase(databaseName);
+            for (String collection : database.listCollectionNames()) {
+                if (EXCLUDED_COLLECTIONS.contains(collection) || collection.startsWith("system.")) {
                     continue;
                 }
-                MongoDatabase database = client.getDatabase(databaseName);
-                for (String collection : database.listCollectionNames()) {
-                    if (EXCLUDED_COLLECTIONS.contains(collection) || collection.startsWith("system.")) {
-                        continue;
-                    }
-                    List<String> documents = new ArrayList<>();
-                    for (Document document : database.getCollection(collection).find()) {
-                        documents.add(document.toJson());
-                    }
-                    documents.sort(null);
-                    all.put(databaseName + "." + collection, documents);
+                List<String> documents = new ArrayList<>();
+                for (Document document : database.getCollection(collection).find()) {
+                    documents.add(document.toJson());
                 }
+                documents.sort(null);
+                all.put(databaseName + "." + collection, documents);
             }
-            return new StoreSnapshot(all);
         }
+        return new StoreSnapshot(all);
     }
 
     int documentCount() {
