@@ -36,29 +36,12 @@ public final class GatewayClient {
      * {@code expiresAt}. Only an admin may issue tokens.
      */
     public String issueApiToken(DemoUser user, String name, Instant expiresAt) throws IOException {
-        HttpResponse<String> loginPage =
-                send(page("/").uri(URI.create(url + "/login")).build());
-        String cookie = sessionCookie(loginPage, null);
-        String form = "email=" + encode(user.email()) + "&password=" + encode(user.password()) + "&_csrf="
-                + encode(find(CSRF_FIELD, loginPage.body(), "the login page's CSRF field"));
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(url + "/login"))
-                .header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
-        if (login.statusCode() != 302
-                || !"/".equals(login.headers().firstValue("Location").orElse(""))) {
-            throw new IOException("Signing in as " + user.email() + " failed: HTTP " + login.statusCode());
-        }
-        cookie = sessionCookie(login, cookie);
-
-        HttpResponse<String> home = send(page("/").header("Cookie", cookie).build());
-        String csrf = find(CSRF_FIELD, home.body(), "the home page's CSRF field");
+        SignedIn admin = signIn(user.email(), user.password());
         String body = "{\"name\":\"" + name + "\",\"role\":\"" + user.role() + "\",\"programs\":[\"" + user.program()
                 + "\"],\"expiresAt\":\"" + expiresAt + "\"}";
         HttpResponse<String> issued = send(HttpRequest.newBuilder(URI.create(url + "/api/tokens"))
-                .header("Cookie", cookie)
-                .header("X-CSRF-TOKEN", csrf)
+                .header("Cookie", admin.cookie())
+                .header("X-CSRF-TOKEN", admin.csrf())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
@@ -67,6 +50,33 @@ public final class GatewayClient {
         }
         return find(TOKEN, issued.body(), "the issued token");
     }
+
+    /**
+     * Signs in through the form, as a browser does: the session cookie ({@code TANGO_SESSION=...}) and the CSRF token
+     * that the session's forms and API calls (header {@code X-CSRF-TOKEN}) must carry.
+     */
+    public SignedIn signIn(String email, String password) throws IOException {
+        HttpResponse<String> loginPage =
+                send(page("/").uri(URI.create(url + "/login")).build());
+        String cookie = sessionCookie(loginPage, null);
+        String form = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf="
+                + encode(find(CSRF_FIELD, loginPage.body(), "the login page's CSRF field"));
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(url + "/login"))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+        if (login.statusCode() != 302
+                || !"/".equals(login.headers().firstValue("Location").orElse(""))) {
+            throw new IOException("Signing in as " + email + " failed: HTTP " + login.statusCode());
+        }
+        cookie = sessionCookie(login, cookie);
+        HttpResponse<String> home = send(page("/").header("Cookie", cookie).build());
+        return new SignedIn(cookie, find(CSRF_FIELD, home.body(), "the home page's CSRF field"));
+    }
+
+    /** A browser's signed-in session: its cookie ({@code name=value}) and its CSRF token. */
+    public record SignedIn(String cookie, String csrf) {}
 
     private HttpRequest.Builder page(String path) {
         return HttpRequest.newBuilder(URI.create(url + path)).header("Accept", "text/html");

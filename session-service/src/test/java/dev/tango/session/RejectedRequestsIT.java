@@ -128,6 +128,15 @@ class RejectedRequestsIT {
                         400,
                         List.of("mentorIds[1]")),
                 Arguments.of("an unknown field", valid + ",\"role\":\"ADMIN\"}", 400, List.of("role")),
+                // Found by the hostile input suite: coerced or stored as given before.
+                Arguments.of("a number as the goal", valid + ",\"goal\":12}", 400, List.of("goal")),
+                Arguments.of(
+                        "a boolean as the client label", valid + ",\"clientLabel\":true}", 400, List.of("clientLabel")),
+                Arguments.of(
+                        "half a surrogate pair in the goal",
+                        valid + ",\"goal\":\"say no\\ud800\"}",
+                        400,
+                        List.of("goal")),
                 Arguments.of("an unknown mode", valid + ",\"mode\":\"RECORDED\"}", 400, List.of("mode")),
                 Arguments.of(
                         "a date that is no instant",

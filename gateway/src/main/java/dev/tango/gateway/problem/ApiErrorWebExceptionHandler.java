@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,6 +55,13 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
             type = "service-timeout";
             title = "Service timeout";
             detail = "The service behind this path did not answer in time.";
+        } else if (stoppedReadingTheBody(ex)) {
+            // The service closed the connection while the gateway was still sending the body: it refuses bodies
+            // larger than it accepts (413) without reading them to the end. Found by the hostile input suite.
+            status = HttpStatus.CONTENT_TOO_LARGE;
+            type = "too-large";
+            title = "Request too large";
+            detail = "The request body is too large.";
         } else if (ex instanceof ResponseStatusException rse) {
             status = rse.getStatusCode();
             type = status.value() == 404 ? "not-found" : "error";
@@ -76,6 +84,16 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return exchange.getResponse()
                 .writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(json.writeValueAsBytes(body))));
+    }
+
+    static boolean stoppedReadingTheBody(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof PrematureCloseException
+                    && String.valueOf(t.getMessage()).contains("sending request body")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCause(Throwable ex, Class<? extends Throwable> type) {

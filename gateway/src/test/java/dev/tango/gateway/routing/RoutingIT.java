@@ -66,6 +66,23 @@ class RoutingIT extends GatewayIntegrationTest {
         assertThat(DOWNSTREAM.received()).hasSize(before);
     }
 
+    /** Found by the hostile input suite: the firewall answered these with an empty 400. */
+    @Test
+    void refusesPathTraversalAndNulInThePathWithProblemJson() {
+        int before = DOWNSTREAM.received().size();
+        for (String path :
+                java.util.List.of("/api/sessions/../x/start", "/api/sessions/%00/start", "/api/sessions/a%2Fb")) {
+            client().post()
+                    .uri(java.net.URI.create(baseUrl() + path))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(DOWNSTREAM.received()).hasSize(before);
+    }
+
     @Test
     void answersServiceUnavailableAsProblemJsonWhenAServiceIsDown() {
         User admin = createUser("admin", Role.ADMIN);

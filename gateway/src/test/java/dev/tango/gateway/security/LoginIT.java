@@ -156,6 +156,43 @@ class LoginIT extends GatewayIntegrationTest {
                 .isForbidden();
     }
 
+    /** Found by the hostile input suite: the CSRF refusal was a text/plain "Access Denied" 403 to API callers. */
+    @Test
+    void anApiWriteWithoutCredentialsOrCsrfTokenIsAProblemNotAPlainTextRefusal() {
+        Browser nobody = Browser.open(client(), newAddress());
+        nobody.post("/api/sessions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client().post()
+                .uri("/api/sessions")
+                .header(
+                        "Authorization",
+                        "Basic " + java.util.Base64.getEncoder().encodeToString("a:b".getBytes()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        User admin = createUser("admin", Role.ADMIN);
+        signIn(admin)
+                .post("/api/tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"ci\",\"role\":\"STUDENT\"}")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     @Test
     void refusesStateChangingBrowserCallsWithoutTheCsrfTokenAndAcceptsTheHtmxHeader() {
         User admin = createUser("admin", Role.ADMIN);

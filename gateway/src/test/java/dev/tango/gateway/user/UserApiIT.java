@@ -137,6 +137,28 @@ class UserApiIT extends GatewayIntegrationTest {
                         .contains("displayName", "email", "roles", "password", "programs"));
     }
 
+    /** Found by the hostile input suite: a number was taken as the name, half a surrogate pair or an invisible character in an email stored. */
+    @Test
+    void aNumberAsTextOrHalfASurrogatePairIsRefused() {
+        for (String body : java.util.List.of(
+                "{\"displayName\":12,\"email\":\"n1@tango.test\",\"roles\":[\"STUDENT\"],\"password\":\"long-enough-1\"}",
+                "{\"displayName\":\"Ann\\ud800\",\"email\":\"n2@tango.test\",\"roles\":[\"STUDENT\"],"
+                        + "\"password\":\"long-enough-1\"}",
+                "{\"displayName\":\"Ann\",\"email\":\"n3@tango.test\\u200b\",\"roles\":[\"STUDENT\"],"
+                        + "\"password\":\"long-enough-1\"}")) {
+            api(Role.ADMIN)
+                    .post()
+                    .uri("/api/users")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
     @Test
     void aDuplicateEmailIsAConflict() {
         User existing = createUser("student", Role.STUDENT);

@@ -15,7 +15,10 @@ public record CreateUserRequest(
         String id,
 
         @NotBlank @Size(max = 100) String displayName,
-        @NotBlank @Email @Size(max = 254) String email,
+
+        @NotBlank @Email @Pattern(regexp = Patterns.VISIBLE, message = Patterns.VISIBLE_MESSAGE) @Size(max = 254)
+        String email,
+
         @NotEmpty @Size(max = 3) Set<@NotNull Role> roles,
 
         @Size(max = 50)

@@ -7,5 +7,13 @@ public final class Patterns {
     public static final String ID_MESSAGE =
             "must be letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
 
+    /**
+     * No whitespace, control or invisible formatting characters (zero-width space, BOM, direction overrides) in an
+     * email: "ana@tango.local\u200b" would be a look-alike second account. Found by the hostile input suite.
+     */
+    public static final String VISIBLE = "[^\\s\\p{Cc}\\p{Cf}]*";
+
+    public static final String VISIBLE_MESSAGE = "must not contain spaces, control or invisible characters";
+
     private Patterns() {}
 }

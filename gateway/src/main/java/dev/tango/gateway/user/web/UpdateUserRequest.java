@@ -10,7 +10,10 @@ import java.util.Set;
 /** Body of PATCH /api/users/{id}: every field is optional; a missing one stays as it is. */
 public record UpdateUserRequest(
         @Size(min = 1, max = 100) String displayName,
-        @Email @Size(max = 254) String email,
+
+        @Email @Pattern(regexp = Patterns.VISIBLE, message = Patterns.VISIBLE_MESSAGE) @Size(max = 254)
+        String email,
+
         @Size(min = 1, max = 3) Set<@NotNull Role> roles,
 
         @Size(max = 50)
