@@ -1,0 +1,44 @@
+package dev.tango.benchmark;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/** Running sessions waiting for their next phase move; a move takes one, and gives it back once it is reflected. */
+final class SessionPool {
+
+    private final Deque<SimSession> idle = new ArrayDeque<>();
+    private final Deque<MonoSink<SimSession>> waiting = new ArrayDeque<>();
+
+    SessionPool(Collection<SimSession> sessions) {
+        idle.addAll(sessions);
+    }
+
+    Mono<SimSession> take() {
+        return Mono.create(sink -> {
+            SimSession session;
+            synchronized (this) {
+                session = idle.pollFirst();
+                if (session == null) {
+                    waiting.addLast(sink);
+                    return;
+                }
+            }
+            sink.success(session);
+        });
+    }
+
+    void giveBack(SimSession session) {
+        MonoSink<SimSession> next;
+        synchronized (this) {
+            next = waiting.pollFirst();
+            if (next == null) {
+                idle.addLast(session);
+                return;
+            }
+        }
+        next.success(session);
+    }
+}
