@@ -41,11 +41,12 @@ import reactor.core.publisher.Mono;
  */
 public final class Benchmark {
 
-    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(240);
+    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(300);
 
     private final Settings settings;
     private final Path dataDir;
     private final Report report;
+    private final Consumer<String> out;
 
     private LocalStack stack;
     private Http http;
@@ -66,6 +67,7 @@ public final class Benchmark {
         this.settings = settings;
         this.dataDir = dataDir;
         this.report = new Report(out);
+        this.out = out;
     }
 
     public static void main(String[] args) throws IOException {
@@ -119,6 +121,7 @@ public final class Benchmark {
                 .freePorts()
                 .jvmOptions(settings.jvmOptions())
                 .startupTimeout(STARTUP_PATIENCE)
+                .progress(out)
                 .build()
                 .start();
         Map<Component, Long> rss = stack.residentMemory();

@@ -1,11 +1,13 @@
 package dev.tango.benchmark;
 
+import dev.tango.local.LocalStack;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * How much load, for how long. {@link #smoke()} runs every part of the harness briefly (the default test command);
- * {@link #full()} is the benchmark of BENCHMARKS.md.
+ * {@link #full()} is the benchmark of BENCHMARKS.md. The smoke run starts the services with LocalStack's default JVM
+ * options (C1 only), which start fastest on a loaded machine; the full run lets C2 compile for peak throughput.
  *
  * @param users students and mentors created through the admin users API
  * @param lifecycles whole simulated sessions, {@code lifecycleConcurrency} at a time
@@ -68,7 +70,7 @@ record Settings(
                 List.of(1, 20),
                 10,
                 Duration.ofSeconds(1),
-                LOAD_JVM_OPTIONS);
+                LocalStack.DEFAULT_JVM_OPTIONS);
     }
 
     static Settings full() {
