@@ -282,7 +282,15 @@ public final class Benchmark {
         step(steps, "comment", () -> edge.comment(session), 201);
         step(steps, "comment", () -> edge.comment(session), 201);
         step(steps, "end", () -> edge.end(session), 200);
-        step(steps, "publish scorecard", () -> edge.publishScorecard(session), 200);
+        // Scoring learns of the end through the session events: until then publishing answers 409, and the mentor
+        // presses again.
+        long publishBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Http.Reply published = timed(steps, "publish scorecard", () -> edge.publishScorecard(session));
+        while (published.status() == 409 && System.nanoTime() < publishBy) {
+            pause(100);
+            published = timed(steps, "publish scorecard", () -> edge.publishScorecard(session));
+        }
+        Tango.require(published, 200, "publish scorecard");
         step(steps, "student dashboard", () -> edge.dashboard(studentCaller(studentId), studentId), 200);
         return session;
     }
@@ -293,6 +301,16 @@ public final class Benchmark {
         Http.Reply reply = call.get().block();
         steps.computeIfAbsent(name, k -> new Latency()).recordNanos(System.nanoTime() - begin);
         return Tango.require(reply, status, name);
+    }
+
+    private static Http.Reply timed(Map<String, Latency> steps, String name, Supplier<Mono<Http.Reply>> call) {
+        long begin = System.nanoTime();
+        Http.Reply reply = call.get().block();
+        steps.computeIfAbsent(name, k -> new Latency()).recordNanos(System.nanoTime() - begin);
+        if (reply == null) {
+            throw new IllegalStateException(name + " answered nothing");
+        }
+        return reply;
     }
 
     private void startRunningSessions() {
