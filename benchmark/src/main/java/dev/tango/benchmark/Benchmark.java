@@ -613,7 +613,7 @@ public final class Benchmark {
                 pipeline,
                 pipeline / limit,
                 limit));
-        double dashboard = report.figures().getOrDefault("http.student-dashboard-edge-.perSecond", 0.0);
+        double dashboard = report.figures().getOrDefault("http.student-dashboard-edge.perSecond", 0.0);
         report.bullet(String.format(
                 Locale.ROOT,
                 "student dashboard through the edge %.0f /s = %.2f of the trivial WebFlux endpoint",
