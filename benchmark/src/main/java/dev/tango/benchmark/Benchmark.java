@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +56,6 @@ public final class Benchmark {
     private final List<Http.Caller> mentors = new ArrayList<>();
     private final List<String> studentIds = new ArrayList<>();
     private final Map<String, Http.Caller> students = new ConcurrentHashMap<>();
-    private boolean personalTokens;
     private final List<SimSession> ended = new ArrayList<>();
     private final List<SimSession> running = new ArrayList<>();
     private Map<Component, Long> cpuMark = new EnumMap<>(Component.class);
@@ -165,35 +163,19 @@ public final class Benchmark {
         for (int i = 0; i < settings.students(); i++) {
             studentIds.add(edge.createUser(admin, "bench-student-" + run + "-" + i, "STUDENT"));
         }
-        Optional<Http.Caller> first = edge.personalToken(admin, mentorIds.get(0));
-        personalTokens = first.isPresent();
-        if (personalTokens) {
-            mentors.add(first.get());
-            for (String id : mentorIds.subList(1, mentorIds.size())) {
-                mentors.add(edge.personalToken(admin, id).orElseThrow());
-            }
-            for (String id : studentIds) {
-                students.put(id, edge.personalToken(admin, id).orElseThrow());
-            }
-            report.bullet(settings.mentors() + " mentors and " + settings.students()
-                    + " students created through POST /api/users; each calls with a personal API token acting as"
-                    + " them (POST /api/tokens {name, user})");
-        } else {
-            for (DemoUser user : stack.demoUsers()) {
-                if ("MENTOR".equals(user.role())) {
-                    mentors.add(Tango.formLogin(stack.gatewayUrl(), user.id(), user.email(), user.password()));
-                }
-            }
-            report.bullet("this gateway issues no personal tokens yet: the demo mentors (" + mentors.size()
-                    + ") run the sessions, signed in through the login form (session cookie and CSRF token); "
-                    + settings.students() + " students created through POST /api/users are read by the demo admin's"
-                    + " API token through the edge, and with their own service JWT directly");
+        for (String id : mentorIds) {
+            mentors.add(edge.personalToken(admin, id));
         }
-        report.figure("users.personalTokens", personalTokens ? 1 : 0);
+        for (String id : studentIds) {
+            students.put(id, edge.personalToken(admin, id));
+        }
+        report.bullet(settings.mentors() + " mentors and " + settings.students()
+                + " students created through POST /api/users; each calls with a personal API token acting as them"
+                + " (POST /api/tokens {name, user}); the demo admin's API token schedules the sessions");
     }
 
     private Http.Caller studentCaller(String studentId) {
-        return personalTokens ? students.get(studentId) : admin;
+        return students.get(studentId);
     }
 
     // ---- whole sessions -------------------------------------------------------------------------------------------

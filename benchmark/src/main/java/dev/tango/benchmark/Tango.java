@@ -1,15 +1,7 @@
 package dev.tango.benchmark;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
@@ -27,7 +19,6 @@ final class Tango {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"(tango_pat_[^\"]+)\"");
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final Http http;
     private final String base;
@@ -125,21 +116,16 @@ final class Tango {
         return id;
     }
 
-    /**
-     * A personal API token acting as {@code userId} (its roles, programs and assignments), or empty when this gateway
-     * does not issue them yet.
-     */
-    java.util.Optional<Http.Caller> personalToken(Http.Caller admin, String userId) {
+    /** A personal API token acting as {@code userId}: its roles, programs and session assignments. */
+    Http.Caller personalToken(Http.Caller admin, String userId) {
         Http.Reply issued = http.post(
                         base + "/api/tokens",
                         admin,
                         "{\"name\":\"bench-" + userId + "\",\"user\":\"" + userId + "\",\"expiresAt\":\""
                                 + Instant.now().plus(Duration.ofHours(6)) + "\"}")
                 .block();
-        if (issued == null || issued.status() != 201) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(Http.Caller.bearer(userId, find(TOKEN, issued.body())));
+        require(issued, 201, "POST /api/tokens for " + userId);
+        return Http.Caller.bearer(userId, find(TOKEN, issued.body()));
     }
 
     static String idOf(Http.Reply reply) {
@@ -154,61 +140,11 @@ final class Tango {
         return reply;
     }
 
-    /**
-     * Signs in through the gateway's form, for users without a personal token (the demo mentors while the gateway has
-     * no personal tokens): the session cookie plus the CSRF token its API wants with a cookie.
-     */
-    static Http.Caller formLogin(String gatewayUrl, String userId, String email, String password) {
-        HttpClient client = HttpClient.newBuilder().build();
-        try {
-            HttpResponse<String> loginPage = client.send(
-                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String cookie = sessionCookie(loginPage, null);
-            String form = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf="
-                    + encode(find(CSRF_FIELD, loginPage.body()));
-            HttpResponse<String> login = client.send(
-                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/login"))
-                            .header("Cookie", cookie)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (login.statusCode() != 302) {
-                throw new IllegalStateException("signing in as " + email + " answered " + login.statusCode());
-            }
-            cookie = sessionCookie(login, cookie);
-            HttpResponse<String> home = client.send(
-                    HttpRequest.newBuilder(URI.create(gatewayUrl + "/"))
-                            .header("Cookie", cookie)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Http.Caller(userId, Map.of("Cookie", cookie, "X-CSRF-TOKEN", find(CSRF_FIELD, home.body())));
-        } catch (IOException e) {
-            throw new IllegalStateException("signing in as " + email, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static String sessionCookie(HttpResponse<String> response, String previous) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("TANGO_SESSION="))
-                .map(value -> value.split(";", 2)[0])
-                .findFirst()
-                .orElse(previous);
-    }
-
     private static String find(Pattern pattern, String text) {
         Matcher matcher = pattern.matcher(text);
         if (!matcher.find()) {
             throw new IllegalStateException("no " + pattern + " in " + text);
         }
         return matcher.group(1);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
