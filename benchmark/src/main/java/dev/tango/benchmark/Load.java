@@ -1,12 +1,15 @@
 package dev.tango.benchmark;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -71,16 +74,24 @@ final class Load {
 
     /**
      * Starts a call at each tick of a fixed rate for {@code duration}, whether or not earlier calls have completed,
-     * and waits for all of them. Each call gets its intended start time ({@link System#nanoTime()} scale) so that it
-     * measures from there: a call that starts late because the harness or a pool fell behind still counts its delay
-     * (no coordinated omission). Returns the number of calls started and the time the schedule took.
+     * then waits up to {@code grace} for them; calls still under way after that are cancelled and count as errors
+     * (the rate was not sustained). Each call gets its intended start time ({@link System#nanoTime()} scale) so that
+     * it measures from there: a call that starts late because the harness or a pool fell behind still counts its
+     * delay (no coordinated omission). Returns the calls scheduled, the failed or unfinished ones, and the time from
+     * the first tick until the last call completed or was cancelled.
      */
     static Result fixedRate(
-            String name, double perSecond, Duration duration, Latency latency, LongFunction<Mono<Boolean>> call) {
+            String name,
+            double perSecond,
+            Duration duration,
+            Duration grace,
+            Latency latency,
+            LongFunction<Mono<Boolean>> call) {
         long interval = Math.round(1e9 / perSecond);
         long total = Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
         AtomicLong errors = new AtomicLong();
-        Phaser outstanding = new Phaser(1);
+        AtomicLong completed = new AtomicLong();
+        List<Disposable> calls = new ArrayList<>();
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long intended = start + i * interval;
@@ -88,15 +99,22 @@ final class Load {
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            outstanding.register();
-            call.apply(intended).onErrorReturn(false).defaultIfEmpty(false).subscribe(ok -> {
-                if (!ok) {
-                    errors.incrementAndGet();
-                }
-                outstanding.arriveAndDeregister();
-            });
+            calls.add(call.apply(intended)
+                    .onErrorReturn(false)
+                    .defaultIfEmpty(false)
+                    .subscribe(ok -> {
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        }
+                        completed.incrementAndGet();
+                    }));
         }
-        outstanding.arriveAndAwaitAdvance();
-        return new Result(name, total, errors.get(), Duration.ofNanos(System.nanoTime() - start), latency);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (completed.get() < total && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        calls.forEach(Disposable::dispose);
+        long unfinished = total - completed.get();
+        return new Result(name, total, errors.get() + unfinished, Duration.ofNanos(System.nanoTime() - start), latency);
     }
 }

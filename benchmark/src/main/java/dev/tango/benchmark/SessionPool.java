@@ -23,6 +23,12 @@ final class SessionPool {
                 session = idle.pollFirst();
                 if (session == null) {
                     waiting.addLast(sink);
+                    // A move cancelled while it waits (an unsustained fixed rate) leaves the queue.
+                    sink.onCancel(() -> {
+                        synchronized (this) {
+                            waiting.remove(sink);
+                        }
+                    });
                     return;
                 }
             }
