@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Benchmark {
 
-    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(300);
+    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(600);
 
     /** How long after a fixed-rate schedule the moves still under way may take before they count as not completed. */
     private static final Duration FIXED_RATE_GRACE = Duration.ofSeconds(30);
@@ -404,7 +404,10 @@ public final class Benchmark {
             report.figure(
                     "e2e." + (int) rate + ".p99Ms", figures.intendedToInsight().percentileMillis(99));
             report.figure("e2e." + (int) rate + ".moves", result.calls());
-            report.figure("e2e." + (int) rate + ".errors", result.errors() + lost);
+            report.figure(
+                    "e2e." + (int) rate + ".reflected",
+                    figures.intendedToInsight().count());
+            report.figure("e2e." + (int) rate + ".lost", lost);
             cpuSince(name);
         }
 

@@ -57,7 +57,7 @@ record Settings(
                 3,
                 3,
                 6,
-                List.of(20.0),
+                List.of(5.0),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
                 4,

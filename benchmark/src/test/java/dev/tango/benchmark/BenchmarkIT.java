@@ -39,10 +39,12 @@ class BenchmarkIT {
         assertThat(figures.get("lifecycle.completed")).isEqualTo((double) settings.lifecycles());
         assertThat(figures.get("lifecycle.failed")).isZero();
         assertThat(figures.get("lifecycle.reflected")).isEqualTo((double) settings.lifecycles());
-        // End to end: every move at each rate and at saturation was reflected; none lost.
+        // End to end: moves at each rate reached both read models, none was lost (a move still under way when a rate
+        // was not sustained is a timing, not checked here).
         for (double rate : settings.rates()) {
             assertThat(figures.get("e2e." + (int) rate + ".moves")).isPositive();
-            assertThat(figures.get("e2e." + (int) rate + ".errors")).isZero();
+            assertThat(figures.get("e2e." + (int) rate + ".reflected")).isPositive();
+            assertThat(figures.get("e2e." + (int) rate + ".lost")).isZero();
         }
         assertThat(figures.get("pipeline.movesPerSecond")).isPositive();
         assertThat(figures.get("pipeline.lost")).isZero();
