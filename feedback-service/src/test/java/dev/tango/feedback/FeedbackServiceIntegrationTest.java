@@ -1,10 +1,10 @@
 package dev.tango.feedback;
 
 import dev.tango.events.Topics;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
 import dev.tango.testsupport.SessionEventsPublisher;
 import dev.tango.testsupport.SessionStory;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +28,7 @@ public abstract class FeedbackServiceIntegrationTest {
     protected static final SessionEventsPublisher publisher;
 
     static {
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+        TestInfrastructure infrastructure = TestInfrastructure.get();
         infrastructure.createTopics(Topics.SESSION_EVENTS, Topics.SCORE_EVENTS);
         publisher = new SessionEventsPublisher(infrastructure.kafkaBootstrapServers());
     }

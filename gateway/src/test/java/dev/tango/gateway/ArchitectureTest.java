@@ -73,6 +73,8 @@ class ArchitectureTest {
                 .doNotHaveSimpleName("MongoUsers")
                 .and()
                 .doNotHaveSimpleName("MongoApiTokens")
+                .and()
+                .doNotHaveSimpleName("BootstrapAdmin")
                 .should()
                 .callMethod(reactor.core.publisher.Mono.class, "block")
                 .orShould()

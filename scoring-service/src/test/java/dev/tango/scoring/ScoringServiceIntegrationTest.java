@@ -1,10 +1,10 @@
 package dev.tango.scoring;
 
 import dev.tango.events.Topics;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
 import dev.tango.testsupport.SessionEventsPublisher;
 import dev.tango.testsupport.SessionStory;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +29,7 @@ public abstract class ScoringServiceIntegrationTest {
     protected static final SessionEventsPublisher publisher;
 
     static {
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+        TestInfrastructure infrastructure = TestInfrastructure.get();
         infrastructure.createTopics(Topics.SESSION_EVENTS);
         publisher = new SessionEventsPublisher(infrastructure.kafkaBootstrapServers());
     }

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.Topics;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TopicProbe;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ class IdempotentRetriesIT {
 
     @BeforeAll
     static void probe() {
-        topic = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
+        topic = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
     }
 
     @AfterAll

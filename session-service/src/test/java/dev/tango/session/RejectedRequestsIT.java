@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.Topics;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,7 +55,7 @@ class RejectedRequestsIT {
 
     @BeforeAll
     static void probe() {
-        topic = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
+        topic = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
     }
 
     @AfterAll

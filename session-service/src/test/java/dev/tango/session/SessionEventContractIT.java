@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.tango.events.EventJson;
 import dev.tango.events.GoldenSamples;
 import dev.tango.events.Topics;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class SessionEventContractIT {
 
     @BeforeAll
     static void probe() {
-        topic = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
+        topic = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
     }
 
     @AfterAll

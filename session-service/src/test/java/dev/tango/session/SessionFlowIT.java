@@ -10,8 +10,8 @@ import dev.tango.events.session.PhaseEntered;
 import dev.tango.events.session.SessionCancelled;
 import dev.tango.events.session.SessionEnded;
 import dev.tango.events.session.SessionScheduled;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TopicProbe;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +43,7 @@ class SessionFlowIT {
 
     @BeforeAll
     static void probe() {
-        topic = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
+        topic = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
     }
 
     @AfterAll
@@ -227,7 +227,11 @@ class SessionFlowIT {
     }
 
     private String prometheus() {
-        return web.get()
+        return web.mutate()
+                // The scrape outgrows the client's default 256 KB buffer once every consumer has its histograms.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .build()
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()

@@ -8,8 +8,8 @@ import dev.tango.events.Speaker;
 import dev.tango.events.Topics;
 import dev.tango.events.session.TranscriptAppended;
 import dev.tango.events.session.TranscriptSegment;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.ServiceIntegrationTest;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TestTokens;
 import dev.tango.testsupport.TopicProbe;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class TranscriptIT {
 
     @BeforeAll
     static void probe() {
-        topic = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
+        topic = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.name());
     }
 
     @AfterAll

@@ -10,7 +10,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * One real Kafka broker (KRaft) and one MongoDB-wire-protocol server per test JVM, on free ports, talked to over TCP.
  * Topics are not auto-created, exactly as in production: services must create theirs up front.
  */
-public final class EmbeddedInfrastructure {
+public final class EmbeddedInfrastructure implements TestInfrastructure {
 
     private static EmbeddedInfrastructure instance;
 
@@ -38,10 +38,12 @@ public final class EmbeddedInfrastructure {
         return instance;
     }
 
+    @Override
     public String kafkaBootstrapServers() {
         return kafka.getBrokersAsString();
     }
 
+    @Override
     public String mongoUri() {
         return mongoUri;
     }
@@ -50,7 +52,7 @@ public final class EmbeddedInfrastructure {
         return kafka;
     }
 
-    /** Creates topics that a test needs but whose owner is not running in this test (e.g. a consumer's input). */
+    @Override
     public void createTopics(Topics.TopicSpec... topics) {
         for (Topics.TopicSpec topic : topics) {
             kafka.addTopics(new org.apache.kafka.clients.admin.NewTopic(topic.name(), topic.partitions(), (short) 1));

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.tango.events.GoldenSamples;
 import dev.tango.events.Topics;
 import dev.tango.feedback.FeedbackServiceIntegrationTest;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.SessionStory;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PoisonMessagesIT extends FeedbackServiceIntegrationTest {
 
     private final TopicProbe deadLetters =
-            new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.deadLetter());
+            new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SESSION_EVENTS.deadLetter());
 
     @AfterEach
     void closeProbe() {

@@ -7,8 +7,8 @@ import dev.tango.events.EventTypes;
 import dev.tango.events.GoldenSamples;
 import dev.tango.events.Topics;
 import dev.tango.feedback.FeedbackServiceIntegrationTest;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.GoldenStory;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,8 +56,8 @@ class ScoreEventsContractIT extends FeedbackServiceIntegrationTest {
                 GoldenSamples.of("tango.score.scorecard-published.v1").headers());
         headers.put("ce_id", UUID.randomUUID().toString());
         headers.put("ce_subject", key);
-        try (TopicProbe deadLetters = new TopicProbe(
-                EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SCORE_EVENTS.deadLetter())) {
+        try (TopicProbe deadLetters =
+                new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SCORE_EVENTS.deadLetter())) {
             publisher.publishRaw(
                     Topics.SCORE_EVENTS, key, headers, "{\"sessionId\": 42".getBytes(StandardCharsets.UTF_8));
 

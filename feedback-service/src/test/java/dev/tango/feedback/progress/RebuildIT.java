@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tango.events.Topics;
 import dev.tango.feedback.FeedbackServiceIntegrationTest;
 import dev.tango.feedback.insight.InsightProjector;
-import dev.tango.testsupport.EmbeddedInfrastructure;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.HashMap;
@@ -104,7 +104,7 @@ class RebuildIT extends FeedbackServiceIntegrationTest {
     private static void awaitCaughtUp() throws Exception {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfrastructure.get().kafkaBootstrapServers()))) {
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
             Map<String, Set<String>> groups = Map.of(
                     "feedback-service",
                     Set.of(Topics.SESSION_EVENTS.name()),

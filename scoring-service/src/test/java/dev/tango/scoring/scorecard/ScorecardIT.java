@@ -11,8 +11,8 @@ import dev.tango.events.score.ObservationRetracted;
 import dev.tango.events.score.ScorecardPublished;
 import dev.tango.events.score.ScorecardRevised;
 import dev.tango.scoring.ScoringServiceIntegrationTest;
-import dev.tango.testsupport.EmbeddedInfrastructure;
 import dev.tango.testsupport.SessionStory;
+import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TestTokens;
 import dev.tango.testsupport.TopicProbe;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class ScorecardIT extends ScoringServiceIntegrationTest {
 
     @BeforeAll
     static void probe() {
-        scores = new TopicProbe(EmbeddedInfrastructure.get().kafkaBootstrapServers(), Topics.SCORE_EVENTS.name());
+        scores = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.SCORE_EVENTS.name());
     }
 
     @AfterAll

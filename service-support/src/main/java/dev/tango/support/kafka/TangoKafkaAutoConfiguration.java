@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -71,16 +70,10 @@ public class TangoKafkaAutoConfiguration {
 
     @Bean
     CommonErrorHandler tangoErrorHandler(
-            KafkaTemplate<Object, Object> template,
-            KafkaProperties kafkaProperties,
-            TangoKafkaProperties properties,
-            MeterRegistry meters) {
-        Map<String, Object> raw = new LinkedHashMap<>(kafkaProperties.buildProducerProperties());
-        DefaultKafkaProducerFactory<String, byte[]> rawFactory =
-                new DefaultKafkaProducerFactory<>(raw, new StringSerializer(), new ByteArraySerializer());
+            KafkaTemplate<Object, Object> template, TangoKafkaProperties properties, MeterRegistry meters) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         // Records that failed to deserialize are republished byte for byte.
-        templates.put(byte[].class, new KafkaTemplate<>(rawFactory));
+        templates.put(byte[].class, rawTemplate(template));
         templates.put(Object.class, template);
 
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
@@ -115,6 +108,19 @@ public class TangoKafkaAutoConfiguration {
     KafkaAdmin.NewTopics tangoTopics(ObjectProvider<TopicDeclarations> declarations, TangoKafkaProperties properties) {
         TopicDeclarations declared = declarations.getIfAvailable();
         return declared == null ? new KafkaAdmin.NewTopics() : declared.newTopics(properties.replicationFactor());
+    }
+
+    /**
+     * A template that publishes records as raw bytes through the auto-configured producer's own settings, so that it
+     * reaches the same broker the same way, including the bootstrap servers of a {@code KafkaConnectionDetails} bean
+     * (e.g. a {@code @ServiceConnection} container), which {@code KafkaProperties} alone does not know. Its
+     * serializers replace the configured ones.
+     */
+    static KafkaTemplate<String, byte[]> rawTemplate(KafkaTemplate<?, ?> template) {
+        Map<String, Object> settings =
+                new LinkedHashMap<>(template.getProducerFactory().getConfigurationProperties());
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new ByteArraySerializer()));
     }
 
     private static Throwable rootCause(Throwable exception) {

@@ -10,7 +10,8 @@ import dev.tango.events.EventSerializer;
 import dev.tango.events.SessionId;
 import dev.tango.events.Topics;
 import dev.tango.events.session.SessionCancelled;
-import dev.tango.testsupport.EmbeddedInfrastructure;
+import dev.tango.testsupport.TestInfrastructure;
+import dev.tango.testsupport.TestInfrastructureCondition;
 import dev.tango.testsupport.TopicProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,7 +42,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import reactor.test.StepVerifier;
 
-/** The relay against a real broker and a real MongoDB-protocol server, with no Spring context. */
+/**
+ * The relay against a real broker and a real MongoDB server (the embedded ones, or real containers under
+ * {@code -Dtango.test.infra=containers}), with no Spring context.
+ */
+@ExtendWith(TestInfrastructureCondition.class)
 class OutboxRelayIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -58,7 +64,7 @@ class OutboxRelayIT {
 
     @BeforeAll
     static void infrastructure() {
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+        TestInfrastructure infrastructure = TestInfrastructure.get();
         infrastructure.createTopics(Topics.SESSION_EVENTS);
         client = MongoClients.create(infrastructure.mongoUri());
         mongo = new ReactiveMongoTemplate(client, "outbox_it");

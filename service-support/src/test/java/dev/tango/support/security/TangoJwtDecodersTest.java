@@ -22,7 +22,9 @@ import reactor.test.StepVerifier;
  */
 class TangoJwtDecodersTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** A bound on a hang, not a timing check: discovery plus JWKS fetch took over 10 s once on a machine at load 26. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
     private static final TestTokens tokens = TestTokens.get();
 
     private static TangoSecurityProperties properties(String issuer, String jwkSetUri, List<String> algorithms) {

@@ -7,7 +7,7 @@ import java.util.function.Function;
 /** The answer to POST /api/tokens and /api/me/tokens: the plaintext {@code token} is shown this once. */
 public record IssuedTokenView(TokenView details, String token) {
 
-    static Function<IssuedToken, IssuedTokenView> at(Instant now) {
+    public static Function<IssuedToken, IssuedTokenView> at(Instant now) {
         return issued -> new IssuedTokenView(TokenView.of(issued.token(), now), issued.plaintext());
     }
 }

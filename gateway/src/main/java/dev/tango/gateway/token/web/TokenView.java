@@ -23,7 +23,7 @@ public record TokenView(
         Instant revokedAt,
         ApiToken.Status status) {
 
-    static TokenView of(ApiToken token, Instant now) {
+    public static TokenView of(ApiToken token, Instant now) {
         return new TokenView(
                 token.id(),
                 token.name(),

@@ -63,7 +63,11 @@ class TimelineApiIT extends ScoringServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("UP");
-        web.get()
+        web.mutate()
+                // The scrape outgrows the client's default 256 KB buffer once every consumer has its histograms.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .build()
+                .get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus()

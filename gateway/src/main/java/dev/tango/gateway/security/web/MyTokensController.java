@@ -1,9 +1,11 @@
-package dev.tango.gateway.token.web;
+package dev.tango.gateway.security.web;
 
 import dev.tango.events.UserId;
 import dev.tango.gateway.security.TangoPrincipal;
 import dev.tango.gateway.security.TangoPrincipals;
 import dev.tango.gateway.token.ApiTokenService;
+import dev.tango.gateway.token.web.IssuedTokenView;
+import dev.tango.gateway.token.web.TokenView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,7 +27,8 @@ import reactor.core.publisher.Mono;
  * Personal API tokens, self-service: every signed-in user can issue, list and revoke tokens that act as themselves,
  * e.g. a mentor scripting observations. Only from a signed-in browser session: a token cannot mint further tokens,
  * so a leaked token cannot outlive its own revocation. Users of an external OpenID Connect provider have no Tango
- * account for a token to act as, and are refused.
+ * account for a token to act as, and are refused. It lives with {@code /api/me} in security's web package: the token
+ * feature does not know who is signed in.
  */
 @RestController
 @RequestMapping("/api/me/tokens")

@@ -1,4 +1,4 @@
-package dev.tango.gateway.token.web;
+package dev.tango.gateway.security.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
