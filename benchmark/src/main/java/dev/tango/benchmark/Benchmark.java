@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
@@ -346,27 +348,47 @@ public final class Benchmark {
     private Mono<Boolean> move(SessionPool pool, long from, Move figures) {
         return pool.take().flatMap(session -> {
             String phase = session.nextPhase();
-            return edge.enterPhase(session, phase).flatMap(reply -> {
-                long accepted = System.nanoTime();
-                figures.edgeAnswer().recordNanos(accepted - from);
-                if (reply.status() != 200) {
-                    pool.giveBack(session);
-                    return Mono.just(false);
-                }
-                session.phase = phase;
-                session.moves++;
-                return watcher.await(session.id, session.studentId, phase)
-                        .map(seen -> {
-                            figures.intendedToStudentSessions().recordNanos(seen.studentSessionsNanos() - from);
-                            figures.intendedToInsight().recordNanos(seen.insightNanos() - from);
-                            figures.acceptedToBoth().recordNanos(seen.bothNanos() - accepted);
-                            return true;
-                        })
-                        .onErrorReturn(false)
-                        .doFinally(signal -> pool.giveBack(session));
-            });
+            return edge.enterPhase(session, phase)
+                    .flatMap(reply -> {
+                        long accepted = System.nanoTime();
+                        figures.edgeAnswer().recordNanos(accepted - from);
+                        if (reply.status() != 200) {
+                            return Mono.just(false);
+                        }
+                        session.phase = phase;
+                        session.moves++;
+                        return watcher.await(session.id, session.studentId, phase)
+                                .map(seen -> {
+                                    figures.intendedToStudentSessions().recordNanos(seen.studentSessionsNanos() - from);
+                                    figures.intendedToInsight().recordNanos(seen.insightNanos() - from);
+                                    figures.acceptedToBoth().recordNanos(seen.bothNanos() - accepted);
+                                    return true;
+                                })
+                                .onErrorReturn(false);
+                    })
+                    .doOnCancel(() -> resync(pool, session))
+                    .doOnTerminate(() -> pool.giveBack(session));
         });
     }
+
+    /**
+     * A move cancelled in flight (a fixed rate that was not sustained) may or may not have reached the session service:
+     * the session goes back to the pool once its phase has been read again.
+     */
+    private void resync(SessionPool pool, SimSession session) {
+        http.get(stack.sessionServiceUrl() + "/api/sessions/" + session.id, serviceJwt(session.mentor.name(), "MENTOR"))
+                .subscribe(
+                        reply -> {
+                            Matcher phase = CURRENT_PHASE.matcher(reply.body());
+                            if (phase.find()) {
+                                session.phase = phase.group(1);
+                            }
+                            pool.giveBack(session);
+                        },
+                        error -> pool.giveBack(session));
+    }
+
+    private static final Pattern CURRENT_PHASE = Pattern.compile("\"currentPhase\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private void endToEnd() {
         report.section("End to end: a phase move at the edge until the student's dashboard read models show it");

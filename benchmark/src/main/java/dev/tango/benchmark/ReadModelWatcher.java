@@ -71,7 +71,11 @@ final class ReadModelWatcher implements AutoCloseable {
 
     /** Completes once both read models show {@code sessionId} in {@code phase}; errors after a minute. */
     Mono<Seen> await(String sessionId, String studentId, String phase) {
-        return Mono.create(sink -> awaited.put(sessionId, new Awaited(studentId, phase, sink)));
+        return Mono.create(sink -> {
+            Awaited a = new Awaited(studentId, phase, sink);
+            awaited.put(sessionId, a);
+            sink.onCancel(() -> awaited.remove(sessionId, a));
+        });
     }
 
     /** Moves not reflected within a minute. */
