@@ -16,24 +16,29 @@ final class SessionPool {
         idle.addAll(sessions);
     }
 
+    /**
+     * The next idle session, once there is one. A session handed to a take that was cancelled meanwhile (an
+     * unsustained fixed rate gives up on its waiting moves) is discarded by Reactor and comes back here.
+     */
     Mono<SimSession> take() {
-        return Mono.create(sink -> {
-            SimSession session;
-            synchronized (this) {
-                session = idle.pollFirst();
-                if (session == null) {
-                    waiting.addLast(sink);
-                    // A move cancelled while it waits (an unsustained fixed rate) leaves the queue.
-                    sink.onCancel(() -> {
-                        synchronized (this) {
-                            waiting.remove(sink);
+        return Mono.<SimSession>create(sink -> {
+                    SimSession session;
+                    synchronized (this) {
+                        session = idle.pollFirst();
+                        if (session == null) {
+                            waiting.addLast(sink);
+                            // A move cancelled while it waits (an unsustained fixed rate) leaves the queue.
+                            sink.onCancel(() -> {
+                                synchronized (this) {
+                                    waiting.remove(sink);
+                                }
+                            });
+                            return;
                         }
-                    });
-                    return;
-                }
-            }
-            sink.success(session);
-        });
+                    }
+                    sink.success(session);
+                })
+                .doOnDiscard(SimSession.class, this::giveBack);
     }
 
     void giveBack(SimSession session) {
