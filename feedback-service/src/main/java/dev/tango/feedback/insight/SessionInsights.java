@@ -22,4 +22,10 @@ public interface SessionInsights {
 
     /** A program's sessions; a scan on the embedded server, an index on MongoDB. */
     Flux<SessionInsight> ofProgram(ProgramId programId);
+
+    /**
+     * Time per phase over a program's ended sessions, reading only that field of each (not whole insights with their
+     * transcripts and observations).
+     */
+    Mono<PhaseTimeTotals> phaseTimesOfProgram(ProgramId programId);
 }

@@ -7,6 +7,7 @@ import dev.tango.feedback.comments.Comment;
 import dev.tango.feedback.comments.CommentView;
 import dev.tango.feedback.comments.CommentsService;
 import dev.tango.feedback.insight.FeedbackRuleException;
+import dev.tango.feedback.insight.PhaseTimeTotals;
 import dev.tango.feedback.insight.SessionInsight;
 import dev.tango.feedback.insight.SessionInsights;
 import dev.tango.support.security.Caller;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -34,16 +36,20 @@ public class ProgressService {
     private final CommentsService comments;
     private final Clock clock;
     private final Duration unscoredAfter;
+    private final Duration programTimesTtl;
+    private final Map<ProgramId, Mono<PhaseTimeTotals>> programTimes = new ConcurrentHashMap<>();
 
     public ProgressService(
             SessionInsights insights,
             CommentsService comments,
             Clock clock,
-            @Value("${tango.feedback.unscored-after:7d}") Duration unscoredAfter) {
+            @Value("${tango.feedback.unscored-after:7d}") Duration unscoredAfter,
+            @Value("${tango.feedback.program-times-ttl:5s}") Duration programTimesTtl) {
         this.insights = insights;
         this.comments = comments;
         this.clock = clock;
         this.unscoredAfter = unscoredAfter;
+        this.programTimesTtl = programTimesTtl;
     }
 
     public Mono<StudentDashboard> dashboard(UserId studentId, Caller caller) {
@@ -56,10 +62,25 @@ public class ProgressService {
                                 Flux.fromIterable(sessions)
                                         .map(SessionInsight::programId)
                                         .distinct()
-                                        .concatMap(insights::ofProgram)
-                                        .collectList(),
+                                        .concatMap(this::phaseTimesOfProgram)
+                                        .reduce(PhaseTimeTotals.NONE, PhaseTimeTotals::plus),
                                 publishedComments(sessions))
                         .map(t -> StudentDashboard.of(studentId, sessions, t.getT1(), viewsOf(t.getT2()))));
+    }
+
+    /**
+     * A program's time per phase, computed at most once per {@code tango.feedback.program-times-ttl} and shared by
+     * every dashboard meanwhile: the only figure of a student's dashboard that depends on the whole program, and
+     * reading the program's sessions on every dashboard request made each one cost the size of the program.
+     */
+    private Mono<PhaseTimeTotals> phaseTimesOfProgram(ProgramId programId) {
+        if (programTimesTtl.isZero()) {
+            return insights.phaseTimesOfProgram(programId);
+        }
+        return programTimes.computeIfAbsent(
+                programId,
+                p -> insights.phaseTimesOfProgram(p)
+                        .cache(totals -> programTimesTtl, error -> Duration.ZERO, () -> programTimesTtl));
     }
 
     public Mono<SessionPage> session(SessionId sessionId, Caller caller) {

@@ -7,6 +7,7 @@ import dev.tango.events.UserId;
 import dev.tango.feedback.comments.CommentView;
 import dev.tango.feedback.dashboard.SessionStatus;
 import dev.tango.feedback.insight.PhaseScore;
+import dev.tango.feedback.insight.PhaseTimeTotals;
 import dev.tango.feedback.insight.Scorecard;
 import dev.tango.feedback.insight.SessionInsight;
 import java.math.BigDecimal;
@@ -83,6 +84,19 @@ public record StudentDashboard(
             List<SessionInsight> sessions,
             List<SessionInsight> programSessions,
             Map<SessionId, List<CommentView>> comments) {
+        return of(studentId, sessions, PhaseTimeTotals.of(programSessions), comments);
+    }
+
+    /**
+     * Computes the dashboard from the programs' time per phase rather than their sessions.
+     *
+     * @param programTimes time per phase over every ended session of the programs of {@code sessions}
+     */
+    public static StudentDashboard of(
+            UserId studentId,
+            List<SessionInsight> sessions,
+            PhaseTimeTotals programTimes,
+            Map<SessionId, List<CommentView>> comments) {
         List<SessionInsight> newestFirst = sessions.stream()
                 .sorted(Comparator.comparing(
                                 SessionInsight::scheduledFor, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
@@ -118,7 +132,7 @@ public record StudentDashboard(
                     Figures.mean(scores).orElse(null),
                     scores.size(),
                     averageTime(sessions, phase),
-                    averageTime(programSessions, phase)));
+                    programTimes.averageMs(phase)));
         }
         List<CommentView> all =
                 entries.stream().flatMap(e -> e.comments().stream()).toList();

@@ -3,6 +3,7 @@ package dev.tango.feedback.insight.mongo;
 import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
+import dev.tango.feedback.insight.PhaseTimeTotals;
 import dev.tango.feedback.insight.SessionInsight;
 import dev.tango.feedback.insight.SessionInsights;
 import dev.tango.feedback.rebuild.ProjectionStore;
@@ -38,6 +39,13 @@ class MongoSessionInsights implements SessionInsights, ProjectionStore {
     @Override
     public Flux<SessionInsight> ofProgram(ProgramId programId) {
         return documents.findByProgramId(programId.value()).map(SessionInsightDocument::toInsight);
+    }
+
+    @Override
+    public Mono<PhaseTimeTotals> phaseTimesOfProgram(ProgramId programId) {
+        return documents
+                .findEndedPhaseTimesByProgramId(programId.value())
+                .reduce(PhaseTimeTotals.NONE, (totals, ended) -> totals.plusEnded(ended.timeInPhaseMs()));
     }
 
     @Override

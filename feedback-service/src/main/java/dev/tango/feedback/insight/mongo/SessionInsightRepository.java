@@ -1,5 +1,8 @@
 package dev.tango.feedback.insight.mongo;
 
+import dev.tango.events.Phase;
+import java.util.Map;
+import org.springframework.data.mongodb.repository.Query;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 import reactor.core.publisher.Flux;
 
@@ -8,4 +11,11 @@ interface SessionInsightRepository extends ReactiveCrudRepository<SessionInsight
     Flux<SessionInsightDocument> findByStudentId(String studentId);
 
     Flux<SessionInsightDocument> findByProgramId(String programId);
+
+    /** Only the time per phase of a program's ended sessions. */
+    @Query(value = "{'programId': ?0, 'status': 'ENDED'}", fields = "{'timeInPhaseMs': 1}")
+    Flux<PhaseTimes> findEndedPhaseTimesByProgramId(String programId);
+
+    /** The one field {@link #findEndedPhaseTimesByProgramId} reads. */
+    record PhaseTimes(Map<Phase, Long> timeInPhaseMs) {}
 }
