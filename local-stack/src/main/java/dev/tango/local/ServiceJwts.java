@@ -19,14 +19,16 @@ import org.bson.Document;
 /**
  * Service JWTs signed the way the gateway signs them, with the gateway's key from a stack's data directory. The
  * services' own actuator endpoints are not behind the gateway, and the gateway mints tokens only for the calls it
- * routes; so a test that calls a service directly signs its own.
+ * routes; so a test that calls a service directly signs its own (here in main so that the reliability suite can use it
+ * too; it signs only with the key of a stack's own data directory).
  */
-final class ServiceJwts {
+public final class ServiceJwts {
 
     private ServiceJwts() {}
 
     /** An RS256 JWT with the claims of the gateway's service tokens, valid for two minutes. */
-    static String sign(LocalStack stack, String subject, List<String> roles, List<String> programs, String name) {
+    public static String sign(
+            LocalStack stack, String subject, List<String> roles, List<String> programs, String name) {
         try {
             Path keyFile = stack.dataDir().resolve("keys").resolve("service-token-rs256.jwk.json");
             Document jwk = Document.parse(Files.readString(keyFile));
