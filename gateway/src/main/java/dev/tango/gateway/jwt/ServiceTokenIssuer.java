@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import dev.tango.events.ProgramId;
 import dev.tango.events.UserId;
 import dev.tango.gateway.security.TangoPrincipal;
+import dev.tango.gateway.token.ApiToken;
 import dev.tango.gateway.token.ApiTokenRevoked;
 import dev.tango.gateway.user.User;
 import dev.tango.gateway.user.UserChanged;
@@ -67,7 +68,7 @@ public class ServiceTokenIssuer {
 
     /** A valid bearer JWT for this caller, reused while it has more than {@code token-refresh-before} left. */
     public Mono<String> tokenFor(TangoPrincipal principal) {
-        String key = cacheKey(principal.kind(), principal.subject());
+        String key = cacheKey(principal);
         CachedToken cached = cache.get(key);
         Instant now = clock.instant();
         if (cached != null && now.isBefore(cached.refreshAt())) {
@@ -88,21 +89,36 @@ public class ServiceTokenIssuer {
 
     @EventListener
     void forget(UserChanged event) {
-        cache.remove(cacheKey(TangoPrincipal.Kind.USER, event.userId().value()));
+        String user = event.userId().value();
+        cache.remove(cacheKey(TangoPrincipal.Kind.USER, user));
+        String personalTokens = cacheKey(TangoPrincipal.Kind.USER_TOKEN, user) + "@";
+        cache.keySet().removeIf(key -> key.startsWith(personalTokens));
     }
 
     @EventListener
     void forget(ApiTokenRevoked event) {
-        cache.remove(cacheKey(TangoPrincipal.Kind.API_CLIENT, event.subject()));
+        ApiToken token = event.token();
+        cache.remove(
+                token.personal()
+                        ? personalTokenKey(token.subject(), token.expiresAt())
+                        : cacheKey(TangoPrincipal.Kind.API_CLIENT, token.subject()));
     }
 
     private Mono<TangoPrincipal> current(TangoPrincipal principal) {
-        if (principal.kind() != TangoPrincipal.Kind.USER) {
+        if (principal.kind() != TangoPrincipal.Kind.USER && principal.kind() != TangoPrincipal.Kind.USER_TOKEN) {
             return Mono.just(principal);
         }
         return users.findById(UserId.of(principal.subject()))
                 .filter(User::active)
-                .map(TangoPrincipal::of)
+                .map(user -> principal.kind() == TangoPrincipal.Kind.USER
+                        ? TangoPrincipal.of(user)
+                        : new TangoPrincipal(
+                                user.id().value(),
+                                user.displayName(),
+                                user.roles(),
+                                user.programs(),
+                                TangoPrincipal.Kind.USER_TOKEN,
+                                principal.notAfter()))
                 .switchIfEmpty(Mono.error(() -> new NoServiceTokenException(
                         "User " + principal.subject() + " is deactivated or unknown: no service token.")));
     }
@@ -137,6 +153,20 @@ public class ServiceTokenIssuer {
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         Instant refreshAt = expiresAt.minus(properties.tokenRefreshBefore());
         return new CachedToken(token, refreshAt);
+    }
+
+    /**
+     * One entry per caller. A user's personal tokens are told apart by their expiry, which caps the JWT: two tokens of
+     * one user with the very same expiry would share an entry, which is harmless (same user, same cap).
+     */
+    private static String cacheKey(TangoPrincipal principal) {
+        return principal.kind() == TangoPrincipal.Kind.USER_TOKEN
+                ? personalTokenKey(principal.subject(), principal.notAfter())
+                : cacheKey(principal.kind(), principal.subject());
+    }
+
+    private static String personalTokenKey(String user, Instant notAfter) {
+        return cacheKey(TangoPrincipal.Kind.USER_TOKEN, user) + "@" + notAfter;
     }
 
     private static String cacheKey(TangoPrincipal.Kind kind, String subject) {

@@ -7,7 +7,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
 
-/** Authenticates {@code Authorization: Bearer tango_pat_...} against the stored hashes. */
+/**
+ * Authenticates {@code Authorization: Bearer tango_pat_...} against the stored hashes. A personal token becomes its
+ * user as they are now (one more read by _id), and nothing once the user is deactivated.
+ */
 class ApiTokenAuthenticationManager implements ReactiveAuthenticationManager {
 
     static final String INVALID = "The bearer token is unknown, expired or revoked.";
@@ -21,11 +24,11 @@ class ApiTokenAuthenticationManager implements ReactiveAuthenticationManager {
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
         return tokens.authenticate(String.valueOf(authentication.getCredentials()))
-                .map(token -> {
-                    TangoPrincipal principal = TangoPrincipal.of(token);
-                    return (Authentication)
-                            UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
-                })
+                .flatMap(token -> token.personal()
+                        ? tokens.activeUserOf(token).map(user -> TangoPrincipal.of(user, token))
+                        : Mono.just(TangoPrincipal.of(token)))
+                .map(principal -> (Authentication)
+                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()))
                 .switchIfEmpty(Mono.error(() -> new BadCredentialsException(INVALID)));
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The caller as the gateway and the services see it: a signed-in user, an API client, or a user of an external
- * OpenID Connect provider. {@code subject} becomes the {@code sub} of service tokens; {@code notAfter} caps them.
+ * The caller as the gateway and the services see it: a signed-in user, a user calling with one of their personal API
+ * tokens, an API client, or a user of an external OpenID Connect provider. {@code subject} becomes the {@code sub} of service tokens; {@code notAfter} caps them.
  */
 public record TangoPrincipal(
         String subject, String displayName, Set<Role> roles, Set<ProgramId> programs, Kind kind, Instant notAfter)
@@ -30,7 +30,25 @@ public record TangoPrincipal(
                 user.id().value(), user.displayName(), user.roles(), user.programs(), Kind.USER, null);
     }
 
+    /** A user calling with one of their personal tokens: the user's roles and programs, capped by the token. */
+    public static TangoPrincipal of(User user, ApiToken token) {
+        if (!user.id().equals(token.user())) {
+            throw new IllegalArgumentException("token " + token.id() + " is not a personal token of " + user.id());
+        }
+        return new TangoPrincipal(
+                user.id().value(),
+                user.displayName(),
+                user.roles(),
+                user.programs(),
+                Kind.USER_TOKEN,
+                token.expiresAt());
+    }
+
+    /** An API client's own token (not a personal one). */
     public static TangoPrincipal of(ApiToken token) {
+        if (token.personal()) {
+            throw new IllegalArgumentException("a personal token acts as its user: use of(User, ApiToken)");
+        }
         return new TangoPrincipal(
                 token.subject(),
                 token.name(),
@@ -70,6 +88,8 @@ public record TangoPrincipal(
     /** How the caller proved who they are. */
     public enum Kind {
         USER,
+        /** A user's personal API token: acts as the user. */
+        USER_TOKEN,
         API_CLIENT,
         OIDC_USER
     }

@@ -1,4 +1,4 @@
 package dev.tango.gateway.token;
 
 /** Published inside the gateway when a token is revoked, so caches forget its client. */
-public record ApiTokenRevoked(String subject) {}
+public record ApiTokenRevoked(ApiToken token) {}

@@ -1,9 +1,12 @@
 package dev.tango.gateway.token;
 
 import dev.tango.events.ProgramId;
+import dev.tango.events.UserId;
 import dev.tango.gateway.problem.InvalidRequestException;
 import dev.tango.gateway.problem.NotFoundException;
 import dev.tango.gateway.user.Role;
+import dev.tango.gateway.user.User;
+import dev.tango.gateway.user.Users;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,12 +17,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Issues, checks and revokes API client tokens ({@code tango_pat_<32 random bytes, base64url>}). */
+/**
+ * Issues, checks and revokes API tokens ({@code tango_pat_<32 random bytes, base64url>}): client tokens with a role of
+ * their own, and personal tokens that act as a user (see {@link ApiToken}).
+ */
 @Service
 public class ApiTokenService {
 
@@ -31,18 +38,34 @@ public class ApiTokenService {
     private static final int ID_BYTES = 6;
 
     private final ApiTokens tokens;
+    private final Users users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ApiTokenService(ApiTokens tokens, ApplicationEventPublisher events, Clock clock) {
+    public ApiTokenService(ApiTokens tokens, Users users, ApplicationEventPublisher events, Clock clock) {
         this.tokens = tokens;
+        this.users = users;
         this.events = events;
         this.clock = clock;
     }
 
+    /** A client token: an API client of its own with this role and these programs. */
     public Mono<IssuedToken> issue(
             String name, Role role, Set<ProgramId> programs, Instant expiresAt, String issuedBy) {
+        return mint(name, null, role, programs, expiresAt, issuedBy);
+    }
+
+    /** A personal token acting as {@code user}, who must exist and be active. */
+    public Mono<IssuedToken> issuePersonal(String name, UserId user, Instant expiresAt, String issuedBy) {
+        return users.findById(user)
+                .filter(User::active)
+                .switchIfEmpty(Mono.error(() -> new InvalidRequestException("user", "no active user with this id")))
+                .flatMap(found -> mint(name, found.id(), null, Set.of(), expiresAt, issuedBy));
+    }
+
+    private Mono<IssuedToken> mint(
+            String name, UserId user, Role role, Set<ProgramId> programs, Instant expiresAt, String issuedBy) {
         Instant now = clock.instant();
         Instant expiry = expiresAt != null ? expiresAt : now.plus(DEFAULT_LIFETIME);
         if (!expiry.isAfter(now)) {
@@ -53,7 +76,7 @@ public class ApiTokenService {
         }
         String plaintext = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(SECRET_BYTES));
         String id = HexFormat.of().formatHex(randomBytes(ID_BYTES));
-        ApiToken token = new ApiToken(id, hash(plaintext), name, role, programs, issuedBy, now, expiry, null);
+        ApiToken token = new ApiToken(id, hash(plaintext), name, user, role, programs, issuedBy, now, expiry, null);
         return tokens.insert(token).map(saved -> new IssuedToken(saved, plaintext));
     }
 
@@ -65,16 +88,39 @@ public class ApiTokenService {
         return tokens.findByHash(hash(plaintext)).filter(token -> token.usableAt(clock.instant()));
     }
 
+    /**
+     * The user a usable personal token acts as, read now: empty when the user is unknown or deactivated, so their
+     * tokens stop working with them.
+     */
+    public Mono<User> activeUserOf(ApiToken token) {
+        return users.findById(token.user()).filter(User::active);
+    }
+
     public Flux<ApiToken> list() {
         return tokens.findAll();
     }
 
+    /** The personal tokens of one user, newest first. */
+    public Flux<ApiToken> listOf(UserId user) {
+        return tokens.findByUser(user);
+    }
+
     public Mono<ApiToken> revoke(String id) {
+        return revoke(id, token -> true);
+    }
+
+    /** Revokes one of the user's own personal tokens; another's token is "not found", as if it did not exist. */
+    public Mono<ApiToken> revokeOwn(UserId user, String id) {
+        return revoke(id, token -> user.equals(token.user()));
+    }
+
+    private Mono<ApiToken> revoke(String id, Predicate<ApiToken> allowed) {
         return tokens.findById(id)
+                .filter(allowed)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Token", id)))
                 .map(token -> token.revoke(clock.instant()))
                 .flatMap(tokens::update)
-                .doOnNext(token -> events.publishEvent(new ApiTokenRevoked(token.subject())));
+                .doOnNext(token -> events.publishEvent(new ApiTokenRevoked(token)));
     }
 
     public Instant now() {

@@ -1,5 +1,6 @@
 package dev.tango.gateway.token;
 
+import dev.tango.events.UserId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -11,6 +12,9 @@ public interface ApiTokens {
     Mono<ApiToken> findById(String id);
 
     Flux<ApiToken> findAll();
+
+    /** The personal tokens of one user, newest first. */
+    Flux<ApiToken> findByUser(UserId user);
 
     Mono<ApiToken> insert(ApiToken token);
 

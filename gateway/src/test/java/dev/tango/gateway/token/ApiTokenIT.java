@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tango.gateway.GatewayIntegrationTest;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
+import dev.tango.gateway.user.UserChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,6 +186,256 @@ class ApiTokenIT extends GatewayIntegrationTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(list).contains("\"listed\"").doesNotContain(token).doesNotContain(ApiTokenService.hash(token));
+    }
+
+    @Test
+    void aPersonalTokenActsAsItsUserWithTheirRolesAndProgramsAndNoMore() {
+        Browser admin = adminBrowser();
+        User mentor = createUser("mentor", Role.MENTOR, "pcc-2026");
+        String expiry = Instant.now().plus(Duration.ofDays(3)).toString();
+        Map<String, Object> issued = issue(
+                admin,
+                "{\"name\":\"scoring script\",\"user\":\"" + mentor.id().value() + "\",\"expiresAt\":\"" + expiry
+                        + "\"}");
+        String token = (String) issued.get("token");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) issued.get("details");
+        assertThat(details)
+                .containsEntry("user", mentor.id().value())
+                .containsEntry("subject", mentor.id().value());
+        assertThat(details.get("role")).isNull();
+
+        client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(mentor.id().value())
+                .jsonPath("$.kind")
+                .isEqualTo("USER_TOKEN")
+                .jsonPath("$.roles.length()")
+                .isEqualTo(1)
+                .jsonPath("$.roles[0]")
+                .isEqualTo("MENTOR");
+
+        client().get()
+                .uri("/api/sessions/personal")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        Jwt jwt = decode(DOWNSTREAM.last("/api/sessions/personal").header("authorization"));
+        assertThat(jwt.getSubject()).isEqualTo(mentor.id().value());
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("MENTOR");
+        assertThat(jwt.getClaimAsStringList("programs")).containsExactly("pcc-2026");
+        assertThat(jwt.getExpiresAt()).isBeforeOrEqualTo(Instant.parse(expiry));
+
+        client().get()
+                .uri("/api/users")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
+    void aPersonalTokenFollowsItsUsersRoleChangesAndStopsWhenTheUserIsDeactivated() {
+        Browser admin = adminBrowser();
+        User student = createUser("student", Role.STUDENT, "pcc-2026");
+        String token = (String)
+                issue(admin, "{\"name\":\"mine\",\"user\":\"" + student.id().value() + "\"}")
+                        .get("token");
+        client().get()
+                .uri("/api/sessions/before-change")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(decode(DOWNSTREAM.last("/api/sessions/before-change").header("authorization"))
+                        .getClaimAsStringList("roles"))
+                .containsExactly("STUDENT");
+
+        userService
+                .update(student.id(), new UserChanges(null, null, Set.of(Role.STUDENT, Role.MENTOR), null, null, null))
+                .block(Duration.ofSeconds(5));
+        client().get()
+                .uri("/api/sessions/after-change")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(decode(DOWNSTREAM.last("/api/sessions/after-change").header("authorization"))
+                        .getClaimAsStringList("roles"))
+                .containsExactlyInAnyOrder("STUDENT", "MENTOR");
+
+        userService.deactivate(student.id()).block(Duration.ofSeconds(5));
+        client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesATokenThatIsBothKindsOrNeitherOrForAnUnknownUserAndStoresNothing() {
+        Browser admin = adminBrowser();
+        User mentor = createUser("mentor", Role.MENTOR, "pcc-2026");
+        long before = storedTokens();
+        admin.post("/api/tokens")
+                .header("X-CSRF-TOKEN", admin.csrf)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"both\",\"role\":\"ADMIN\",\"programs\":[\"pcc-2026\"],\"user\":\""
+                        + mentor.id().value() + "\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("role")
+                .jsonPath("$.errors[1].field")
+                .isEqualTo("programs");
+        admin.post("/api/tokens")
+                .header("X-CSRF-TOKEN", admin.csrf)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"neither\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("role");
+        admin.post("/api/tokens")
+                .header("X-CSRF-TOKEN", admin.csrf)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"ghost\",\"user\":\"nobody-here\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("user");
+        assertThat(storedTokens()).isEqualTo(before);
+    }
+
+    @Test
+    void everySignedInUserManagesTheirOwnPersonalTokensAndNobodyElses() {
+        User ana = createUser("student", Role.STUDENT, "pcc-2026");
+        User ben = createUser("student", Role.STUDENT, "pcc-2026");
+        Browser anasBrowser = signIn(ana);
+        anasBrowser.page("/");
+        Map<String, Object> issued = issueOwn(anasBrowser, "{\"name\":\"my notebook\"}");
+        String token = (String) issued.get("token");
+        @SuppressWarnings("unchecked")
+        String id = (String) ((Map<String, Object>) issued.get("details")).get("id");
+        client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(ana.id().value());
+
+        Browser bensBrowser = signIn(ben);
+        bensBrowser.page("/");
+        bensBrowser
+                .get("/api/me/tokens")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(0);
+        bensBrowser
+                .delete("/api/me/tokens/" + id)
+                .header("X-CSRF-TOKEN", bensBrowser.csrf)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        client().post()
+                .uri("/api/me/tokens")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"spawned\"}")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        anasBrowser
+                .get("/api/me/tokens")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(1)
+                .jsonPath("$[0].name")
+                .isEqualTo("my notebook")
+                .jsonPath("$[0].status")
+                .isEqualTo("ACTIVE");
+        anasBrowser
+                .delete("/api/me/tokens/" + id)
+                .header("X-CSRF-TOKEN", anasBrowser.csrf)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("REVOKED");
+        client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    private Jwt decode(String authorization) {
+        assertThat(authorization).startsWith("Bearer ");
+        return NimbusReactiveJwtDecoder.withJwkSetUri(baseUrl() + "/.well-known/jwks.json")
+                .build()
+                .decode(authorization.substring(7))
+                .block(Duration.ofSeconds(10));
+    }
+
+    private long storedTokens() {
+        return mongo.getCollection("api_tokens")
+                .flatMap(collection -> reactor.core.publisher.Mono.from(collection.countDocuments()))
+                .block(Duration.ofSeconds(5));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> issueOwn(Browser browser, String body) {
+        return browser.post("/api/me/tokens")
+                .header("X-CSRF-TOKEN", browser.csrf)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private Browser adminBrowser() {

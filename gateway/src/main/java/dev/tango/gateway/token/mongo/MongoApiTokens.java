@@ -1,5 +1,6 @@
 package dev.tango.gateway.token.mongo;
 
+import dev.tango.events.UserId;
 import dev.tango.gateway.token.ApiToken;
 import dev.tango.gateway.token.ApiTokens;
 import java.time.Duration;
@@ -46,6 +47,15 @@ class MongoApiTokens implements ApiTokens, InitializingBean {
     @Override
     public Flux<ApiToken> findAll() {
         return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "issuedAt")), ApiTokenDocument.class)
+                .map(ApiTokenDocument::toToken);
+    }
+
+    @Override
+    public Flux<ApiToken> findByUser(UserId user) {
+        return mongo.find(
+                        Query.query(Criteria.where("userId").is(user.value()))
+                                .with(Sort.by(Sort.Direction.DESC, "issuedAt")),
+                        ApiTokenDocument.class)
                 .map(ApiTokenDocument::toToken);
     }
 

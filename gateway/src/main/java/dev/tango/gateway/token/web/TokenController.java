@@ -1,7 +1,9 @@
 package dev.tango.gateway.token.web;
 
 import dev.tango.events.ProgramId;
+import dev.tango.events.UserId;
 import dev.tango.gateway.token.ApiTokenService;
+import dev.tango.gateway.token.IssuedToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,7 +24,9 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/tokens")
-@Tag(name = "API tokens", description = "Admin only: bearer tokens for API clients")
+@Tag(
+        name = "API tokens",
+        description = "Admin only: bearer tokens for API clients, and personal tokens that act as a user")
 public class TokenController {
 
     private final ApiTokenService tokens;
@@ -33,13 +37,24 @@ public class TokenController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a token; the plaintext is in the answer only, the gateway keeps its SHA-256 hash")
+    @Operation(
+            summary = "Issue a token; the plaintext is in the answer only, the gateway keeps its SHA-256 hash",
+            description = "With role (and programs): a client token, appearing as client-<id>. With user: a personal"
+                    + " token acting as that user, with their roles, programs and assignments as they are at each"
+                    + " call; it stops working when the user is deactivated.")
     public Mono<IssuedTokenView> issue(@Valid @RequestBody IssueTokenRequest request, Principal admin) {
-        Set<ProgramId> programs = request.programs() == null
-                ? Set.of()
-                : request.programs().stream().map(ProgramId::of).collect(Collectors.toSet());
-        return tokens.issue(request.name().trim(), request.role(), programs, request.expiresAt(), admin.getName())
-                .map(issued -> new IssuedTokenView(TokenView.of(issued.token(), tokens.now()), issued.plaintext()));
+        request.checkKind();
+        String name = request.name().trim();
+        Mono<IssuedToken> issued;
+        if (request.user() != null) {
+            issued = tokens.issuePersonal(name, UserId.of(request.user()), request.expiresAt(), admin.getName());
+        } else {
+            Set<ProgramId> programs = request.programs() == null
+                    ? Set.of()
+                    : request.programs().stream().map(ProgramId::of).collect(Collectors.toSet());
+            issued = tokens.issue(name, request.role(), programs, request.expiresAt(), admin.getName());
+        }
+        return issued.map(IssuedTokenView.at(tokens.now()));
     }
 
     @GetMapping
