@@ -30,8 +30,9 @@ class FaultSmokeIT {
 
     private static final int SESSIONS = Integer.getInteger("faults.smoke.sessions", 6);
 
+    /** Kept when a test failed, for the components' logs under {@code logs/}. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dataDir;
+    static Path dataDir;
 
     private FaultStack stack;
 

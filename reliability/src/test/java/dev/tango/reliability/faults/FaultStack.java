@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,7 +58,6 @@ final class FaultStack implements AutoCloseable {
 
     private String adminToken;
     private List<LoadDriver.Mentor> mentors;
-    private String mentorKind;
 
     FaultStack(Path dataDir, Duration startupTimeout) {
         this.dataDir = dataDir;
@@ -116,53 +116,39 @@ final class FaultStack implements AutoCloseable {
         return mentors;
     }
 
-    /** How the mentor tokens were issued: personal tokens acting as users, or API clients with role MENTOR. */
-    String mentorKind() {
-        return mentorKind;
-    }
-
     Api api(Duration timeout) {
         return new Api(stack.gatewayUrl(), timeout);
     }
 
     /**
-     * Mentors the load assigns sessions to. Preferably personal tokens of the demo mentors ({@code POST /api/tokens
-     * {"name", "user"}}), which act as those users; where the gateway does not issue those, API clients with role
-     * MENTOR of the program, whose subject ({@code client-<id>}) the sessions are then assigned to.
+     * Mentors the load assigns sessions to: users created for the load through the admin users API ({@code
+     * load-mentor-<n>}, role MENTOR of the program), each with a personal token that acts as them ({@code POST
+     * /api/tokens {"name", "user"}}).
      */
     private List<LoadDriver.Mentor> issueMentors(int count) {
         Api api = api(Duration.ofSeconds(30));
-        List<DemoUser> demoMentors = stack.demoUsers().stream()
-                .filter(user -> "MENTOR".equals(user.role()))
-                .toList();
         List<LoadDriver.Mentor> issued = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            DemoUser user = demoMentors.get(i % demoMentors.size());
+            String id = "load-mentor-" + i;
+            Api.Reply user = api.send(
+                    adminToken,
+                    "POST",
+                    "/api/users",
+                    "{\"id\":\"" + id + "\",\"displayName\":\"Load Mentor " + i + "\",\"email\":\"" + id
+                            + "@load.tango.local\",\"roles\":[\"MENTOR\"],\"programs\":[\"" + LoadDriver.PROGRAM
+                            + "\"],\"password\":\"load-" + UUID.randomUUID() + "\"}",
+                    null);
+            assertThat(user.status()).as("POST /api/users: %s", user).isEqualTo(201);
             Api.Reply personal = api.send(
                     adminToken,
                     "POST",
                     "/api/tokens",
-                    "{\"name\":\"fault-mentor-" + i + "\",\"user\":\"" + user.id() + "\"}",
+                    "{\"name\":\"fault-scenarios-" + id + "\",\"user\":\"" + id + "\"}",
                     null);
-            if (personal.status() == 201 && i < demoMentors.size()) {
-                issued.add(new LoadDriver.Mentor(user.id(), token(personal)));
-                mentorKind = "personal tokens of the demo mentors";
-                continue;
-            }
-            if (personal.status() == 201) {
-                continue;
-            }
-            Api.Reply client = api.send(
-                    adminToken,
-                    "POST",
-                    "/api/tokens",
-                    "{\"name\":\"fault-mentor-" + i + "\",\"role\":\"MENTOR\",\"programs\":[\"" + LoadDriver.PROGRAM
-                            + "\"]}",
-                    null);
-            assertThat(client.status()).as("POST /api/tokens: %s", client).isEqualTo(201);
-            Document details = client.json().get("details", Document.class);
-            issued.add(new LoadDriver.Mentor("client-" + details.getString("id"), token(client)));
-            mentorKind = "API clients with role MENTOR";
+            assertThat(personal.status())
+                    .as("POST /api/tokens for %s: %s", id, personal)
+                    .isEqualTo(201);
+            issued.add(new LoadDriver.Mentor(id, token(personal)));
         }
         return issued;
     }

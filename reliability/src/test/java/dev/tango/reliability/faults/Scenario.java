@@ -136,7 +136,7 @@ final class Scenario {
                 Locale.ROOT,
                 "%s: %s. Faults: %s. Converged (outboxes empty, lag 0) %.1f s after the last fault was undone, %.1f s"
                         + " after the load ended; whole run %.1f s. Verified %d sessions (%d exact): lost %d,"
-                        + " duplicated %d; topics: %d records, %d duplicate ce_ids. Mentors: %s.",
+                        + " duplicated %d; topics: %d records, %d duplicate ce_ids..",
                 name,
                 load.summary(),
                 faults,
@@ -148,8 +148,7 @@ final class Scenario {
                 verified.lost(),
                 verified.duplicated(),
                 records,
-                duplicateIds,
-                stack.mentorKind());
+                duplicateIds);
         System.out.println(figures);
         LOG.log(System.Logger.Level.INFO, figures);
         load.refusals().stream().limit(20).forEach(refusal -> System.out.println("  refused: " + refusal));

@@ -43,7 +43,10 @@ final class Verifier {
             Document timeline = api.read(adminToken, "/api/scoring/sessions/" + s.id + "/timeline");
             check.sequence("scoring timeline phases", s.phases, phasesOf(timeline.getList("phases", Document.class)));
             check.equal("scoring timeline status", s.status, timeline.getString("status"));
-            check.count("scoring timeline session events applied", s.sessionEvents(), timeline.getLong("lastSequence"));
+            check.count(
+                    "scoring timeline session events applied",
+                    s.sessionEvents(),
+                    ((Number) timeline.get("lastSequence")).longValue());
 
             List<Document> observations = api.read(adminToken, "/api/scoring/sessions/" + s.id + "/observations")
                     .getList("items", Document.class);
