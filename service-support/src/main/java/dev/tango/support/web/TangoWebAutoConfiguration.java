@@ -4,6 +4,7 @@ import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -13,6 +14,12 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 @AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @Import(ProblemDetailsAdvice.class)
 public class TangoWebAutoConfiguration implements WebFluxConfigurer {
+
+    /** 503 problem+json for a database outage met before a controller, e.g. in the idempotency filter. */
+    @Bean
+    DatabaseUnavailable databaseUnavailable() {
+        return new DatabaseUnavailable();
+    }
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
