@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The five fault scenarios of RELIABILITY.md on one running stack, in order; each drives its own sessions and checks
  * them (and the whole topics) afterwards. Run with {@code -Preliability} (tag {@code faults}). Sizes, as system
- * properties: {@code faults.events} (events of scenarios 1, 2 and 5, default 5000), {@code faults.mongo.events}
+ * properties: {@code faults.events} (events of scenario 1, default 5000), {@code faults.events.others} (scenarios 2
+ * and 5, default as scenario 1), {@code faults.mongo.events}
  * (scenario 3, default 1000), {@code faults.concurrency} (sessions at once, default 12), {@code faults.mongo.outage}
  * (seconds, default 30).
  */
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultScenariosIT {
 
     private static final int EVENTS = Integer.getInteger("faults.events", 5_000);
+    private static final int OTHER_EVENTS = Integer.getInteger("faults.events.others", EVENTS);
     private static final int MONGO_EVENTS = Integer.getInteger("faults.mongo.events", 1_000);
     private static final int CONCURRENCY = Integer.getInteger("faults.concurrency", 12);
     private static final Duration MONGO_OUTAGE = Duration.ofSeconds(Integer.getInteger("faults.mongo.outage", 30));
@@ -73,7 +75,7 @@ class FaultScenariosIT {
     void consumerServicesKilledMidStream() throws Exception {
         run(
                 "2. Consumer services killed mid-stream",
-                EVENTS,
+                OTHER_EVENTS,
                 12,
                 List.of(
                         new Scenario.Trigger(
@@ -118,7 +120,7 @@ class FaultScenariosIT {
     void wholeStackRestartedDuringLoad() throws Exception {
         run(
                 "5. Whole stack restarted during load",
-                EVENTS,
+                OTHER_EVENTS,
                 15,
                 List.of(new Scenario.Trigger(0.5, Faults.restartWholeStack())));
     }

@@ -136,7 +136,7 @@ final class Scenario {
                 Locale.ROOT,
                 "%s: %s. Faults: %s. Converged (outboxes empty, lag 0) %.1f s after the last fault was undone, %.1f s"
                         + " after the load ended; whole run %.1f s. Verified %d sessions (%d exact): lost %d,"
-                        + " duplicated %d; topics: %d records, %d duplicate ce_ids..",
+                        + " duplicated %d; topics: %d records, %d duplicate ce_ids.",
                 name,
                 load.summary(),
                 faults,

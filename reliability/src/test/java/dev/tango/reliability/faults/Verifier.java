@@ -94,7 +94,7 @@ final class Verifier {
             List<Document> list = studentLists.computeIfAbsent(
                     s.studentId,
                     student -> api.read(adminToken, "/api/feedback/students/" + student + "/sessions")
-                            .getList("items", Document.class));
+                            .getList("sessions", Document.class));
             List<Document> entries = list.stream()
                     .filter(entry -> s.id.equals(entry.getString("sessionId")))
                     .toList();
