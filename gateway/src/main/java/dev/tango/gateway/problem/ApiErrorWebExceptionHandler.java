@@ -1,5 +1,7 @@
 package dev.tango.gateway.problem;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
@@ -8,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -28,6 +32,9 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorWebExceptionHandler.class);
 
+    /** What a client should wait before repeating a call refused because the database is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private final JsonMapper json;
 
     public ApiErrorWebExceptionHandler(JsonMapper json) {
@@ -44,7 +51,17 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         String type;
         String title;
         String detail;
-        if (isCause(ex, ConnectException.class) || isCause(ex, UnknownHostException.class)) {
+        if (isCause(ex, MongoTimeoutException.class)
+                || isCause(ex, MongoSocketException.class)
+                || isCause(ex, DataAccessResourceFailureException.class)) {
+            // The gateway's own database (users, API tokens) is away: nothing was done, the call may be repeated.
+            log.warn("Database unavailable on {}: {}", exchange.getRequest().getPath(), ex.toString());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            type = "database-unavailable";
+            title = "Service unavailable";
+            detail = "The gateway's database cannot be reached right now; nothing was changed. Try again shortly.";
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        } else if (isCause(ex, ConnectException.class) || isCause(ex, UnknownHostException.class)) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             type = "service-unavailable";
             title = "Service unavailable";
