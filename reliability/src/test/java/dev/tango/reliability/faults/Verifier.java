@@ -1,7 +1,6 @@
 package dev.tango.reliability.faults;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,42 @@ final class Verifier {
         this.adminToken = adminToken;
     }
 
-    /** Every difference found, one line each; empty when all projections match. */
+    /**
+     * Every difference found, one line each; empty when all projections match. Four sessions are checked at a time;
+     * each student's session list is read once.
+     */
     Result verify(List<ExpectedSession> sessions) {
-        List<String> problems = new ArrayList<>();
-        int lost = 0;
-        int duplicated = 0;
-        Map<String, List<Document>> studentLists = new HashMap<>();
-        for (ExpectedSession s : sessions) {
+        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger duplicated = new java.util.concurrent.atomic.AtomicInteger();
+        Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Map<String, List<Document>> studentLists = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(4);
+        try {
+            pool.submit(() -> sessions.parallelStream().forEach(s -> {
+                        List<String> own = new ArrayList<>();
+                        Check check = verify(s, own, studentLists);
+                        lost.addAndGet(check.lost);
+                        duplicated.addAndGet(check.duplicated);
+                        if (!own.isEmpty()) {
+                            failing.add(s.id);
+                            problems.addAll(own);
+                        }
+                    }))
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("verification failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return new Result(sessions.size(), lost.get(), duplicated.get(), List.copyOf(problems), Set.copyOf(failing));
+    }
+
+    private Check verify(ExpectedSession s, List<String> problems, Map<String, List<Document>> studentLists) {
+        {
             Check check = new Check(s, problems);
 
             Document timeline = api.read(adminToken, "/api/scoring/sessions/" + s.id + "/timeline");
@@ -109,10 +137,8 @@ final class Verifier {
                         s.status,
                         entries.get(0).getString("status"));
             }
-            lost += check.lost;
-            duplicated += check.duplicated;
+            return check;
         }
-        return new Result(sessions.size(), lost, duplicated, problems);
     }
 
     private static List<String> phasesOf(List<Document> visits) {
@@ -129,7 +155,7 @@ final class Verifier {
      * @param lost accepted items missing from a projection (or counts below the expected)
      * @param duplicated items seen more than once, or counts above the expected
      */
-    record Result(int sessions, int lost, int duplicated, List<String> problems) {}
+    record Result(int sessions, int lost, int duplicated, List<String> problems, Set<String> failingSessions) {}
 
     /** The comparisons of one session, tallying what is missing and what is extra. */
     private static final class Check {
