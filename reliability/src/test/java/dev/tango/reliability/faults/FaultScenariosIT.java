@@ -94,7 +94,18 @@ class FaultScenariosIT {
         MongoOutage outage = new MongoOutage(MONGO_OUTAGE);
         AssertionError convergence = null;
         try {
-            run("3. MongoDB-protocol server unavailable", MONGO_EVENTS, 13, List.of(new Scenario.Trigger(0.3, outage)));
+            LoadDriver.Plan plan =
+                    new LoadDriver.Plan(Scenario.sessionsFor(MONGO_EVENTS), CONCURRENCY, RETRY_FOR, 13, "s13");
+            String figures = new Scenario(
+                            stack,
+                            "3. MongoDB-protocol server unavailable",
+                            plan,
+                            MONGO_EVENTS,
+                            List.of(new Scenario.Trigger(0.3, outage)),
+                            CONVERGENCE)
+                    .relayMayRepeat()
+                    .run();
+            assertThat(figures).contains("lost 0", "duplicated 0");
         } catch (AssertionError e) {
             convergence = e;
         }

@@ -15,8 +15,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic from the beginning to its current end, without a consumer group, and counts each event: by its
- * CloudEvents id ({@code ce_id}), and by session and per-session sequence. An event relayed twice shows up as a
+ * Reads a topic from the beginning to its current end, without a consumer group, and counts each event: by session
+ * and CloudEvents id ({@code ce_id}), and by session and per-session sequence; repeats are listed as {@code
+ * <session>#<ce_id or sequence> xN}. An event relayed twice shows up as a
  * {@code ce_id} seen twice; two different events with the same sequence as a sequence seen twice.
  */
 final class TopicAudit {
@@ -27,7 +28,8 @@ final class TopicAudit {
             int records,
             List<String> duplicateIds,
             List<String> duplicateSequences,
-            Map<String, Integer> perSession) {}
+            Map<String, Integer> perSession,
+            Map<String, Integer> distinctPerSession) {}
 
     private TopicAudit() {}
 
@@ -35,6 +37,7 @@ final class TopicAudit {
         Map<String, Integer> ids = new HashMap<>();
         Map<String, Integer> sequences = new HashMap<>();
         Map<String, Integer> perSession = new HashMap<>();
+        Map<String, java.util.Set<String>> distinct = new HashMap<>();
         int records = 0;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
@@ -59,13 +62,17 @@ final class TopicAudit {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     records++;
-                    ids.merge(header(record, "ce_id"), 1, Integer::sum);
+                    ids.merge(record.key() + "#" + header(record, "ce_id"), 1, Integer::sum);
                     sequences.merge(record.key() + "#" + header(record, "ce_sequence"), 1, Integer::sum);
                     perSession.merge(String.valueOf(record.key()), 1, Integer::sum);
+                    distinct.computeIfAbsent(String.valueOf(record.key()), key -> new java.util.HashSet<>())
+                            .add(header(record, "ce_id"));
                 }
             }
         }
-        return new Counts(topic, records, repeated(ids), repeated(sequences), perSession);
+        Map<String, Integer> distinctPerSession = new HashMap<>();
+        distinct.forEach((key, events) -> distinctPerSession.put(key, events.size()));
+        return new Counts(topic, records, repeated(ids), repeated(sequences), perSession, distinctPerSession);
     }
 
     private static List<String> repeated(Map<String, Integer> counts) {
