@@ -2,6 +2,7 @@ package dev.tango.gateway.problem;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
@@ -66,6 +67,15 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
             type = "service-unavailable";
             title = "Service unavailable";
             detail = "The service behind this path is not reachable right now; try again shortly.";
+        } else if (isCause(ex, IOException.class)) {
+            // The service went away in the middle of the call (e.g. it was killed): whether it did anything is not
+            // known, so 502 rather than 500; a retry with the same Idempotency-Key is safe.
+            log.warn("Service connection lost on {}: {}", exchange.getRequest().getPath(), ex.toString());
+            status = HttpStatus.BAD_GATEWAY;
+            type = "service-connection-lost";
+            title = "Service connection lost";
+            detail = "The service behind this path closed the connection before answering; the outcome is unknown."
+                    + " Retry with the same Idempotency-Key.";
         } else if (isCause(ex, TimeoutException.class)) {
             status = HttpStatus.GATEWAY_TIMEOUT;
             type = "service-timeout";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
+import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -58,6 +59,19 @@ class ApiErrorWebExceptionHandlerTest {
 
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(exchange.getResponse().getBodyAsString().block()).contains("service-unavailable");
+    }
+
+    /** A service killed in the middle of a call answered 500 "Internal error" (reliability suite, scenario 2). */
+    @Test
+    void aServiceThatDropsTheConnectionMidCallIs502NotAnInternalError() {
+        MockServerWebExchange exchange = exchange("/api/scoring/sessions/s-1/observations");
+
+        StepVerifier.create(handler.handle(
+                        exchange, new IllegalStateException("relay", new IOException("Connection reset by peer"))))
+                .verifyComplete();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("service-connection-lost");
     }
 
     @Test
