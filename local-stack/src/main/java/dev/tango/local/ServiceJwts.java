@@ -19,7 +19,8 @@ import org.bson.Document;
 /**
  * Service JWTs signed the way the gateway signs them, with the gateway's key from a stack's data directory. The
  * services' own actuator endpoints are not behind the gateway, and the gateway mints tokens only for the calls it
- * routes; so a test or the benchmark that calls a service directly signs its own.
+ * routes; so a test, the reliability suite or the benchmark that calls a service directly signs its own (it signs
+ * only with the key of a stack's own data directory).
  */
 public final class ServiceJwts {
 

@@ -1,5 +1,8 @@
 package dev.tango.gateway.problem;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
@@ -8,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,6 +34,9 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorWebExceptionHandler.class);
 
+    /** What a client should wait before repeating a call refused because the database is away. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
     private final JsonMapper json;
 
     public ApiErrorWebExceptionHandler(JsonMapper json) {
@@ -45,23 +53,43 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         String type;
         String title;
         String detail;
-        if (isCause(ex, ConnectException.class) || isCause(ex, UnknownHostException.class)) {
+        if (isCause(ex, MongoTimeoutException.class)
+                || isCause(ex, MongoSocketException.class)
+                || isCause(ex, DataAccessResourceFailureException.class)) {
+            // The gateway's own database (users, API tokens) is away: nothing was done, the call may be repeated.
+            log.warn("Database unavailable on {}: {}", exchange.getRequest().getPath(), ex.toString());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            type = "database-unavailable";
+            title = "Service unavailable";
+            detail = "The gateway's database cannot be reached right now; nothing was changed. Try again shortly.";
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        } else if (isCause(ex, ConnectException.class) || isCause(ex, UnknownHostException.class)) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             type = "service-unavailable";
             title = "Service unavailable";
             detail = "The service behind this path is not reachable right now; try again shortly.";
+        } else if (stoppedReadingTheBody(ex)) {
+            // The service closed the connection while the gateway was still sending the body: it refuses bodies
+            // larger than it accepts (413) without reading them to the end. Found by the hostile input suite.
+            // Before the IOException case: PrematureCloseException is one.
+            status = HttpStatus.CONTENT_TOO_LARGE;
+            type = "too-large";
+            title = "Request too large";
+            detail = "The request body is too large.";
+        } else if (isCause(ex, IOException.class)) {
+            // The service went away in the middle of the call (e.g. it was killed): whether it did anything is not
+            // known, so 502 rather than 500; a retry with the same Idempotency-Key is safe.
+            log.warn("Service connection lost on {}: {}", exchange.getRequest().getPath(), ex.toString());
+            status = HttpStatus.BAD_GATEWAY;
+            type = "service-connection-lost";
+            title = "Service connection lost";
+            detail = "The service behind this path closed the connection before answering; the outcome is unknown."
+                    + " Retry with the same Idempotency-Key.";
         } else if (isCause(ex, TimeoutException.class)) {
             status = HttpStatus.GATEWAY_TIMEOUT;
             type = "service-timeout";
             title = "Service timeout";
             detail = "The service behind this path did not answer in time.";
-        } else if (stoppedReadingTheBody(ex)) {
-            // The service closed the connection while the gateway was still sending the body: it refuses bodies
-            // larger than it accepts (413) without reading them to the end. Found by the hostile input suite.
-            status = HttpStatus.CONTENT_TOO_LARGE;
-            type = "too-large";
-            title = "Request too large";
-            detail = "The request body is too large.";
         } else if (ex instanceof ResponseStatusException rse) {
             status = rse.getStatusCode();
             type = status.value() == 404 ? "not-found" : "error";

@@ -23,6 +23,12 @@ public class TangoWebAutoConfiguration implements WebFluxConfigurer {
         return WellFormedText.module();
     }
 
+    /** 503 problem+json for a database outage met before a controller, e.g. in the idempotency filter. */
+    @Bean
+    DatabaseUnavailable databaseUnavailable() {
+        return new DatabaseUnavailable();
+    }
+
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, SessionId.class, SessionId::of);
