@@ -52,10 +52,14 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         return kafka;
     }
 
+    /** Creates the topics not there yet: test classes of one JVM share the broker, and several may need a topic. */
     @Override
-    public void createTopics(Topics.TopicSpec... topics) {
+    public synchronized void createTopics(Topics.TopicSpec... topics) {
         for (Topics.TopicSpec topic : topics) {
-            kafka.addTopics(new org.apache.kafka.clients.admin.NewTopic(topic.name(), topic.partitions(), (short) 1));
+            if (!kafka.getTopics().contains(topic.name())) {
+                kafka.addTopics(
+                        new org.apache.kafka.clients.admin.NewTopic(topic.name(), topic.partitions(), (short) 1));
+            }
         }
     }
 
