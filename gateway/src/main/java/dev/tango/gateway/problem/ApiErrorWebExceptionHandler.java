@@ -1,7 +1,6 @@
 package dev.tango.gateway.problem;
 
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
+import dev.tango.gateway.config.DatabaseOutage;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,9 +51,7 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         String type;
         String title;
         String detail;
-        if (isCause(ex, MongoTimeoutException.class)
-                || isCause(ex, MongoSocketException.class)
-                || isCause(ex, DataAccessResourceFailureException.class)) {
+        if (DatabaseOutage.causedBy(ex)) {
             // The gateway's own database (users, API tokens) is away: nothing was done, the call may be repeated.
             log.warn("Database unavailable on {}: {}", exchange.getRequest().getPath(), ex.toString());
             status = HttpStatus.SERVICE_UNAVAILABLE;
