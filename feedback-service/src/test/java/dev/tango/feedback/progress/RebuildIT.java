@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -40,7 +41,13 @@ class RebuildIT extends FeedbackServiceIntegrationTest {
                                 .build())
                 .play();
         awaitCaughtUp();
-        Map<String, String> before = views(scenario);
+        // Committed offsets can run a moment ahead of the last projection write seen by a read (the full module run
+        // once captured a session one phase behind): take the views once two reads a second apart agree.
+        AtomicReference<Map<String, String>> settled = new AtomicReference<>(views(scenario));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> settled.getAndSet(views(scenario)).equals(settled.get()));
+        Map<String, String> before = settled.get();
         double applied = count("tango.events.processed", "consumer", InsightProjector.CONSUMER, "outcome", "applied");
 
         scenario.admin()
