@@ -45,6 +45,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -201,7 +202,13 @@ public class IdempotencyFilter implements WebFilter, Ordered {
         return resolve(pending, fingerprint, CLAIM_ATTEMPTS).flatMap(resolution -> {
             requests.get(resolution.outcome()).increment();
             return switch (resolution.outcome()) {
-                case EXECUTED -> execute(exchange, chain, body, resolution.record(), caller, key);
+                case EXECUTED ->
+                    execute(
+                            exchange,
+                            chain,
+                            body,
+                            resolution.record(),
+                            IdempotentIds.scope(caller, key.value(), fingerprint.hex()));
                 case REPLAYED -> replay(exchange, resolution.record());
                 case MISMATCH ->
                     problem(
@@ -257,12 +264,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> execute(
-            ServerWebExchange exchange,
-            WebFilterChain chain,
-            byte[] body,
-            IdempotencyRecord claimed,
-            String caller,
-            IdempotencyKey key) {
+            ServerWebExchange exchange, WebFilterChain chain, byte[] body, IdempotencyRecord claimed, Context scope) {
         RecordingResponse response = new RecordingResponse(exchange.getResponse(), claimed);
         ServerWebExchange recorded = exchange.mutate()
                 .request(new ReadBodyRequest(exchange.getRequest(), body))
@@ -270,7 +272,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                 .build();
         return chain.filter(recorded)
                 // A run after a take-over creates what the first run did, under the same ids.
-                .contextWrite(IdempotentIds.scope(caller, key.value()))
+                .contextWrite(scope)
                 .then(Mono.defer(() -> response.settle(NO_BODY)))
                 .onErrorResume(error -> response.abandon().then(Mono.error(error)));
     }

@@ -20,14 +20,19 @@ public final class IdempotentIds {
 
     private IdempotentIds() {}
 
-    /** The context a request with this caller and key runs in. */
-    public static Context scope(String subject, String idempotencyKey) {
-        return Context.of(CONTEXT_KEY, subject + '\n' + idempotencyKey);
+    /**
+     * The context a request with this caller, key and fingerprint ({@link RequestFingerprint#hex()}) runs in. The
+     * fingerprint keeps a key reused for another request after its record expired from finding the first request's
+     * result; a retry of the same request has the same fingerprint.
+     */
+    public static Context scope(String subject, String idempotencyKey, String fingerprint) {
+        return Context.of(CONTEXT_KEY, subject + '\n' + idempotencyKey + '\n' + fingerprint);
     }
 
     /**
      * The id of the {@code kind} of thing (e.g. "comment") the current request creates: a name-based UUID of the
-     * caller's subject, the Idempotency-Key and the kind if the request carries a key; {@code random} otherwise.
+     * caller's subject, the Idempotency-Key, the request's fingerprint and the kind if the request carries a key;
+     * {@code random} otherwise.
      */
     public static Mono<String> derive(String kind, Supplier<String> random) {
         return Mono.deferContextual(context -> Mono.just(derive(context, kind, random)));

@@ -411,6 +411,21 @@ class IdempotencyIT {
                 .returnResult()
                 .getResponseBody();
         assertThat(unkeyed).isNotEqualTo(first).startsWith("random-");
+
+        // The key reused for another request once its record expired: another request, another id.
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("_id").is(RequestFingerprint.recordId(user, new IdempotencyKey(key)))),
+                        new Update().set("expiresAt", clock.instant().minusSeconds(1)),
+                        IdempotencyRecord.COLLECTION)
+                .block();
+        String reused = post(DERIVED_IDS, user, key, "{\"name\":\"y\"}")
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(reused).isNotEqualTo(first);
     }
 
     private String derivedId(String caller, String idempotencyKey) {

@@ -11,25 +11,28 @@ class IdempotentIdsTest {
 
     @Test
     void derivesANameBasedUuidOfSubjectKeyAndKindWhenTheContextHasAKey() {
-        String id = derive("comment", IdempotentIds.scope("mentor-marco", "key-1"));
+        String id = derive("comment", IdempotentIds.scope("mentor-marco", "key-1", "f1"));
 
         assertThat(id)
-                .isEqualTo(UUID.nameUUIDFromBytes("mentor-marco\nkey-1\ncomment".getBytes(StandardCharsets.UTF_8))
+                .isEqualTo(UUID.nameUUIDFromBytes("mentor-marco\nkey-1\nf1\ncomment".getBytes(StandardCharsets.UTF_8))
                         .toString());
         assertThat(UUID.fromString(id).version()).isEqualTo(3);
-        assertThat(derive("comment", IdempotentIds.scope("mentor-marco", "key-1")))
+        assertThat(derive("comment", IdempotentIds.scope("mentor-marco", "key-1", "f1")))
                 .isEqualTo(id);
     }
 
     @Test
-    void anotherSubjectKeyOrKindGivesAnotherId() {
-        String id = derive("comment", IdempotentIds.scope("mentor-marco", "key-1"));
+    void anotherSubjectKeyRequestOrKindGivesAnotherId() {
+        String id = derive("comment", IdempotentIds.scope("mentor-marco", "key-1", "f1"));
 
-        assertThat(derive("comment", IdempotentIds.scope("mentor-mia", "key-1")))
+        assertThat(derive("comment", IdempotentIds.scope("mentor-mia", "key-1", "f1")))
                 .isNotEqualTo(id);
-        assertThat(derive("comment", IdempotentIds.scope("mentor-marco", "key-2")))
+        assertThat(derive("comment", IdempotentIds.scope("mentor-marco", "key-2", "f1")))
                 .isNotEqualTo(id);
-        assertThat(derive("observation", IdempotentIds.scope("mentor-marco", "key-1")))
+        assertThat(derive("observation", IdempotentIds.scope("mentor-marco", "key-1", "f1")))
+                .isNotEqualTo(id);
+        // The same key for another request (its record expired and was taken over).
+        assertThat(derive("comment", IdempotentIds.scope("mentor-marco", "key-1", "f2")))
                 .isNotEqualTo(id);
     }
 
