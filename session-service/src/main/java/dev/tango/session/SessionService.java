@@ -6,11 +6,13 @@ import dev.tango.events.SessionId;
 import dev.tango.events.session.SessionEvent;
 import dev.tango.events.session.TranscriptAppended;
 import dev.tango.events.session.TranscriptSegment;
+import dev.tango.support.idempotency.IdempotentIds;
 import dev.tango.support.security.Caller;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -37,17 +39,24 @@ public class SessionService {
             return Mono.error(new SessionAccessDeniedException(
                     "Only an admin of program " + command.programId() + " may schedule its sessions."));
         }
-        return Mono.fromCallable(() -> PracticeSession.schedule(
-                        SessionId.newId(),
-                        command.programId(),
-                        command.studentId(),
-                        command.mentorIds(),
-                        command.mode(),
-                        command.scheduledFor(),
-                        command.clientLabel(),
-                        command.goal(),
-                        clock.instant()))
-                .flatMap(session -> store(session, sessions.insert(session)));
+        // Derived from the caller and the request's Idempotency-Key, if it has one: a request run again after its key
+        // was taken over finds the session its first run scheduled and answers it.
+        return IdempotentIds.derive("session", () -> SessionId.newId().value())
+                .map(SessionId::of)
+                .flatMap(id -> Mono.fromCallable(() -> PracticeSession.schedule(
+                                id,
+                                command.programId(),
+                                command.studentId(),
+                                command.mentorIds(),
+                                command.mode(),
+                                command.scheduledFor(),
+                                command.clientLabel(),
+                                command.goal(),
+                                clock.instant()))
+                        .flatMap(session -> store(session, sessions.insert(session)))
+                        .onErrorResume(
+                                DuplicateKeyException.class,
+                                scheduled -> sessions.findById(id).switchIfEmpty(Mono.error(scheduled))));
     }
 
     public Mono<PracticeSession> find(SessionId id, Caller caller) {

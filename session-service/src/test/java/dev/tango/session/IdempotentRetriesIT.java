@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.Topics;
+import dev.tango.events.session.SessionScheduled;
+import dev.tango.support.idempotency.IdempotencyKey;
+import dev.tango.support.idempotency.IdempotencyRecord;
+import dev.tango.support.idempotency.RequestFingerprint;
 import dev.tango.testsupport.ServiceIntegrationTest;
 import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TopicProbe;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -34,6 +43,9 @@ class IdempotentRetriesIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ReactiveMongoOperations mongo;
 
     private SessionsClient sessions;
 
@@ -148,6 +160,59 @@ class IdempotentRetriesIT {
                 .expectBody()
                 .jsonPath("$.currentPhase")
                 .isEqualTo("CLOSING");
+    }
+
+    @Test
+    void aCreateRunAgainAfterItsKeyWasTakenOverAnswersTheFirstSessionAndSchedulesNoSecond() {
+        String key = UUID.randomUUID().toString();
+        String student = SessionsClient.newStudent();
+        Map<String, Object> first = create(key, student)
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        // Killed after storing the session, before completing the key: the retry takes the key over and runs again.
+        stillPendingSinceLongAgo(SessionsClient.ADMIN, key);
+
+        Map<String, Object> second = create(key, student)
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectHeader()
+                .valueEquals("Location", "/api/sessions/" + first.get("id"))
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.get("id").toString()).matches("[0-9a-f-]{36}");
+        sessions.list("?studentId=" + student)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(1);
+        String id = first.get("id").toString();
+        sessions.start(id).expectStatus().isOk();
+        // Events leave in order: the start (started, opening entered) comes after any second scheduling.
+        List<EventEnvelope<?>> events = eventsOf(id, 3);
+        assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(events.get(0).data()).isInstanceOf(SessionScheduled.class);
+    }
+
+    private void stillPendingSinceLongAgo(String subject, String idempotencyKey) {
+        long changed = mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(RequestFingerprint.recordId(subject, new IdempotencyKey(idempotencyKey)))),
+                        new Update()
+                                .set("state", IdempotencyRecord.State.PENDING.name())
+                                .set("createdAt", Instant.now().minus(Duration.ofHours(1))),
+                        IdempotencyRecord.COLLECTION)
+                .block()
+                .getModifiedCount();
+        assertThat(changed).isEqualTo(1);
     }
 
     private WebTestClient.ResponseSpec create(String key, String student) {

@@ -5,6 +5,7 @@ import dev.tango.events.UserId;
 import dev.tango.feedback.insight.FeedbackRuleException;
 import dev.tango.feedback.insight.SessionInsight;
 import dev.tango.feedback.insight.SessionInsights;
+import dev.tango.support.idempotency.IdempotentIds;
 import dev.tango.support.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -68,16 +70,30 @@ public class CommentsService {
                 .defaultIfEmpty(List.of());
     }
 
+    /**
+     * Writes a comment. Its id is derived from the caller and the request's Idempotency-Key, if it has one: a request
+     * run again after its key was taken over finds the comment of its first run and answers it, unchanged.
+     */
     public Mono<CommentView> write(SessionId sessionId, Caller caller, CommentContent content, boolean publish) {
-        CommentId id = CommentId.newId();
-        return mentorOf(sessionId, caller)
-                .then(change(sessionId, all -> all.write(id, caller.id(), content, publish, clock.instant())))
-                .doOnNext(saved -> {
-                    if (publish) {
-                        commentsPublished("alone", 1);
-                    }
-                })
-                .map(saved -> view(saved, id));
+        return IdempotentIds.derive("comment", () -> CommentId.newId().value())
+                .map(CommentId::of)
+                .flatMap(id -> {
+                    AtomicBoolean written = new AtomicBoolean();
+                    return mentorOf(sessionId, caller)
+                            .then(change(sessionId, all -> {
+                                if (all.find(id).isPresent()) {
+                                    return all;
+                                }
+                                written.set(true);
+                                return all.write(id, caller.id(), content, publish, clock.instant());
+                            }))
+                            .doOnNext(saved -> {
+                                if (publish && written.get()) {
+                                    commentsPublished("alone", 1);
+                                }
+                            })
+                            .map(saved -> view(saved, id));
+                });
     }
 
     public Mono<CommentView> edit(SessionId sessionId, CommentId id, Caller caller, CommentContent content) {

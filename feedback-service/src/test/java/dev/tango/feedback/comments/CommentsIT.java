@@ -7,6 +7,9 @@ import dev.tango.events.EventEnvelope;
 import dev.tango.events.UserId;
 import dev.tango.feedback.FeedbackServiceIntegrationTest;
 import dev.tango.feedback.ScoreStory;
+import dev.tango.support.idempotency.IdempotencyKey;
+import dev.tango.support.idempotency.IdempotencyRecord;
+import dev.tango.support.idempotency.RequestFingerprint;
 import dev.tango.testsupport.SessionStory;
 import dev.tango.testsupport.TestTokens;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -17,7 +20,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -39,6 +47,9 @@ class CommentsIT extends FeedbackServiceIntegrationTest {
     private WebTestClient mentor1;
     private WebTestClient mentor2;
     private WebTestClient student;
+
+    @Autowired
+    ReactiveMongoOperations mongo;
 
     @BeforeEach
     void aSessionWithTwoMentors() {
@@ -265,6 +276,66 @@ class CommentsIT extends FeedbackServiceIntegrationTest {
                 .containsPattern(
                         "<a href=\"https://tango.dev\" rel=\"(?=[a-z ]*nofollow)(?=[a-z ]*noopener)[a-z ]+\">ok</a>");
         assertThat(list(student).get(0)).containsEntry("html", html);
+    }
+
+    @Test
+    void aWriteRunAgainAfterItsIdempotencyKeyWasTakenOverAnswersTheFirstCommentAndAddsNone() {
+        String key = UUID.randomUUID().toString();
+        String json = "{\"body\":\"Say it once\",\"kind\":\"NOTE\",\"publish\":true}";
+        double published = count("tango.feedback.comments.published", "with", "alone");
+        Map<String, Object> first = write(mentor1, key, json)
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+        // Killed after storing the comment, before completing the key: the retry takes the key over and runs again.
+        stillPendingSinceLongAgo(m1.value(), key);
+
+        Map<String, Object> second = write(mentor1, key, json)
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+
+        // The stored comment (its times kept to the millisecond, as MongoDB keeps them).
+        assertThat(second)
+                .containsEntry("id", first.get("id"))
+                .isEqualTo(list(mentor1).get(0));
+        assertThat(ids(mentor1)).containsExactly(first.get("id"));
+        assertThat(ids(student)).containsExactly(first.get("id"));
+        assertThat(count("tango.feedback.comments.published", "with", "alone") - published)
+                .isEqualTo(1);
+        Map<String, Object> other = write(mentor1, UUID.randomUUID().toString(), json)
+                .expectBody(JSON)
+                .returnResult()
+                .getResponseBody();
+        assertThat(ids(mentor1)).containsExactly(first.get("id"), other.get("id"));
+    }
+
+    private WebTestClient.ResponseSpec write(WebTestClient client, String idempotencyKey, String json) {
+        return client.post()
+                .uri("/api/feedback/sessions/{s}/comments", id())
+                .header(IdempotencyKey.HEADER, idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange()
+                .expectStatus()
+                .isCreated();
+    }
+
+    private void stillPendingSinceLongAgo(String subject, String idempotencyKey) {
+        long changed = mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(RequestFingerprint.recordId(subject, new IdempotencyKey(idempotencyKey)))),
+                        new Update()
+                                .set("state", IdempotencyRecord.State.PENDING.name())
+                                .set("createdAt", Instant.now().minus(Duration.ofHours(1))),
+                        IdempotencyRecord.COLLECTION)
+                .block()
+                .getModifiedCount();
+        assertThat(changed).isEqualTo(1);
     }
 
     private Map<String, Object> write(WebTestClient client, Object json) {

@@ -5,6 +5,7 @@ import dev.tango.scoring.rubric.Rubric;
 import dev.tango.scoring.rubric.RubricCatalog;
 import dev.tango.scoring.timeline.SessionTimeline;
 import dev.tango.scoring.timeline.SessionTimelines;
+import dev.tango.support.idempotency.IdempotentIds;
 import dev.tango.support.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,14 +47,18 @@ public class ScorecardService {
         return visible(id, caller).flatMap(session -> scorings.find(id).flatMap(scoring -> rubricOf(session, scoring)));
     }
 
+    /**
+     * Records an observation. Its id is derived from the caller and the request's Idempotency-Key, if it has one: a
+     * request run again after its key was taken over answers the observation of its first run and records none.
+     */
     public Mono<Observation> record(SessionId id, ObservationDraft draft, Caller caller) {
-        String observationId = UUID.randomUUID().toString();
-        return change(
-                id,
-                caller,
-                (session, scoring) -> rubricOf(session, scoring)
-                        .map(rubric ->
-                                scoring.record(observationId, draft, caller.id(), rubric, session, clock.instant())));
+        return IdempotentIds.derive("observation", () -> UUID.randomUUID().toString())
+                .flatMap(observationId -> change(
+                        id,
+                        caller,
+                        (session, scoring) -> rubricOf(session, scoring)
+                                .map(rubric -> scoring.record(
+                                        observationId, draft, caller.id(), rubric, session, clock.instant()))));
     }
 
     public Mono<Observation> retract(SessionId id, String observationId, String reason, Caller caller) {
@@ -127,7 +132,10 @@ public class ScorecardService {
             return Mono.defer(() -> scorings.find(id)
                             .flatMap(scoring -> intention
                                     .apply(session, scoring)
-                                    .flatMap(result -> scorings.save(scoring).thenReturn(result))))
+                                    // Every change causes an event; none, nothing to store.
+                                    .flatMap(result -> scoring.pendingEvents().isEmpty()
+                                            ? Mono.just(result)
+                                            : scorings.save(scoring).thenReturn(result))))
                     .retryWhen(RACES);
         });
     }

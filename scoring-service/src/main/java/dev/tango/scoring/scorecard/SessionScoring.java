@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything scored about one session: the rubric version it is scored against (recorded once, never changed), every
@@ -86,6 +87,12 @@ public final class SessionScoring {
             Rubric scoredAgainst,
             SessionTimeline session,
             Instant now) {
+        // Recorded before under this id: the same keyed request, run again after its key was taken over.
+        Optional<Observation> recorded =
+                observations.stream().filter(o -> o.id().equals(observationId)).findFirst();
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
         requireRunningOrEnded(session, "Observations are recorded");
         if (rubric != null && !rubric.equals(scoredAgainst.ref())) {
             throw new IllegalStateException(

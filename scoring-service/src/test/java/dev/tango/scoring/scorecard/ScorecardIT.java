@@ -11,18 +11,28 @@ import dev.tango.events.score.ObservationRetracted;
 import dev.tango.events.score.ScorecardPublished;
 import dev.tango.events.score.ScorecardRevised;
 import dev.tango.scoring.ScoringServiceIntegrationTest;
+import dev.tango.support.idempotency.IdempotencyKey;
+import dev.tango.support.idempotency.IdempotencyRecord;
+import dev.tango.support.idempotency.RequestFingerprint;
 import dev.tango.testsupport.SessionStory;
 import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TestTokens;
 import dev.tango.testsupport.TopicProbe;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -37,6 +47,9 @@ class ScorecardIT extends ScoringServiceIntegrationTest {
     private final SessionStory story = SessionStory.newSession();
     private WebTestClient mentor;
     private WebTestClient student;
+
+    @Autowired
+    ReactiveMongoOperations mongo;
 
     @BeforeAll
     static void probe() {
@@ -268,6 +281,64 @@ class ScorecardIT extends ScoringServiceIntegrationTest {
                 .expectBody()
                 .jsonPath("$")
                 .isEmpty();
+    }
+
+    @Test
+    void anObservationRunAgainAfterItsIdempotencyKeyWasTakenOverAnswersTheFirstAndRecordsNoSecond() {
+        running();
+        String json = "{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":60000,\"note\":\"Once\"}"
+                .formatted(firstMarker(rubric(), "OPENING"));
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = observe(key, json);
+        // Killed after storing the observation, before completing the key: the retry takes the key over, runs again.
+        stillPendingSinceLongAgo(SessionStory.DEFAULT_MENTOR.value(), key);
+
+        Map<String, Object> second = observe(key, json);
+        Map<String, Object> other = observe(UUID.randomUUID().toString(), json);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(other.get("id")).isNotEqualTo(first.get("id"));
+        mentor.get()
+                .uri("/api/scoring/sessions/{id}/observations", id())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[*].id")
+                .isEqualTo(List.of(first.get("id"), other.get("id")));
+        // Events leave in order: the other observation's event comes after any second one of the first.
+        assertThat(scoreEvents(2))
+                .extracting(event -> (Object) ((ObservationRecorded) event.data()).observationId())
+                .containsExactly(first.get("id"), other.get("id"));
+    }
+
+    private Map<String, Object> observe(String idempotencyKey, String json) {
+        return mentor.post()
+                .uri("/api/scoring/sessions/{id}/observations", id())
+                .header(IdempotencyKey.HEADER, idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private void stillPendingSinceLongAgo(String subject, String idempotencyKey) {
+        long changed = mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(RequestFingerprint.recordId(subject, new IdempotencyKey(idempotencyKey)))),
+                        new Update()
+                                .set("state", IdempotencyRecord.State.PENDING.name())
+                                .set("createdAt", Instant.now().minus(Duration.ofHours(1))),
+                        IdempotencyRecord.COLLECTION)
+                .block()
+                .getModifiedCount();
+        assertThat(changed).isEqualTo(1);
     }
 
     private void running() {

@@ -133,6 +133,19 @@ class SessionScoringTest {
     }
 
     @Test
+    void anObservationRecordedAgainUnderItsIdAnswersTheFirstAndCausesNoSecondEvent() {
+        running();
+        SessionScoring scoring = SessionScoring.fresh(story.sessionId());
+        Observation first = scoring.record("o1", anti(60_000L), MARCO, RUBRIC, timeline, now());
+
+        Observation again = scoring.record("o1", anti(7 * 60_000L), MARCO, RUBRIC, timeline, now().plusSeconds(5));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(scoring.observations()).containsExactly(first);
+        assertThat(scoring.pendingEvents()).hasSize(1);
+    }
+
+    @Test
     void retractsOnlyTheMentorsOwnObservationOnceAndKeepsIt() {
         running();
         SessionScoring scoring = SessionScoring.fresh(story.sessionId());

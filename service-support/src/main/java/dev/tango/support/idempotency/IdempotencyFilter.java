@@ -45,6 +45,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,7 +60,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       request is still running, 409 with {@code Retry-After}.
  *   <li>A request that does not succeed (any non-2xx status, or an error) releases the key: it leaves no trace.
  *   <li>A key held PENDING longer than {@code pending-timeout}, or a record past its {@code expiresAt}, is taken over by
- *       a conditional update, so that only one request wins it.
+ *       a conditional update, so that only one request wins it. The handler may then run a second time (the first
+ *       run may have stored its write and died before completing the key): it runs with the caller and the key in
+ *       its Reactor context, so that what it creates gets the same ids ({@link IdempotentIds}) and is found, not
+ *       created twice.
  * </ul>
  *
  * Counts {@code tango.idempotency.requests} by {@code outcome}: executed, replayed, mismatch, in_progress.
@@ -198,7 +202,13 @@ public class IdempotencyFilter implements WebFilter, Ordered {
         return resolve(pending, fingerprint, CLAIM_ATTEMPTS).flatMap(resolution -> {
             requests.get(resolution.outcome()).increment();
             return switch (resolution.outcome()) {
-                case EXECUTED -> execute(exchange, chain, body, resolution.record());
+                case EXECUTED ->
+                    execute(
+                            exchange,
+                            chain,
+                            body,
+                            resolution.record(),
+                            IdempotentIds.scope(caller, key.value(), fingerprint.hex()));
                 case REPLAYED -> replay(exchange, resolution.record());
                 case MISMATCH ->
                     problem(
@@ -254,13 +264,15 @@ public class IdempotencyFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> execute(
-            ServerWebExchange exchange, WebFilterChain chain, byte[] body, IdempotencyRecord claimed) {
+            ServerWebExchange exchange, WebFilterChain chain, byte[] body, IdempotencyRecord claimed, Context scope) {
         RecordingResponse response = new RecordingResponse(exchange.getResponse(), claimed);
         ServerWebExchange recorded = exchange.mutate()
                 .request(new ReadBodyRequest(exchange.getRequest(), body))
                 .response(response)
                 .build();
         return chain.filter(recorded)
+                // A run after a take-over creates what the first run did, under the same ids.
+                .contextWrite(scope)
                 .then(Mono.defer(() -> response.settle(NO_BODY)))
                 .onErrorResume(error -> response.abandon().then(Mono.error(error)));
     }

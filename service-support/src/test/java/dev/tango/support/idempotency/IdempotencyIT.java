@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,6 +64,7 @@ class IdempotencyIT {
 
     private static final String THINGS = "/api/idempotency-test/things";
     private static final String HELD_THINGS = "/api/idempotency-test/held-things";
+    private static final String DERIVED_IDS = "/api/idempotency-test/derived-ids";
 
     @Autowired
     WebTestClient web;
@@ -371,6 +373,72 @@ class IdempotencyIT {
         assertThat(findRecord(user, key)).isNull();
     }
 
+    @Test
+    void aRunAfterATakeOverDerivesTheSameIdsAsTheFirstRun() {
+        int calls = things.calls.get();
+        String first = derivedId(user, key);
+        // The first run stored its write but died before completing the key: PENDING until pending-timeout.
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("_id").is(RequestFingerprint.recordId(user, new IdempotencyKey(key)))),
+                        new Update().set("state", IdempotencyRecord.State.PENDING.name()),
+                        IdempotencyRecord.COLLECTION)
+                .block();
+        clock.advance(Duration.ofMinutes(2));
+
+        String again = post(DERIVED_IDS, user, key, "{\"name\":\"x\"}")
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(things.calls.get() - calls).isEqualTo(2);
+        assertThat(again).isEqualTo(first);
+        assertThat(derivedId(user, UUID.randomUUID().toString())).isNotEqualTo(first);
+        assertThat(derivedId("user-" + UUID.randomUUID(), key)).isNotEqualTo(first);
+        String unkeyed = web.post()
+                .uri(DERIVED_IDS)
+                .headers(headers -> headers.setBearerAuth(TestTokens.get().student(user)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"x\"}")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(unkeyed).isNotEqualTo(first).startsWith("random-");
+
+        // The key reused for another request once its record expired: another request, another id.
+        mongo.updateFirst(
+                        Query.query(
+                                Criteria.where("_id").is(RequestFingerprint.recordId(user, new IdempotencyKey(key)))),
+                        new Update().set("expiresAt", clock.instant().minusSeconds(1)),
+                        IdempotencyRecord.COLLECTION)
+                .block();
+        String reused = post(DERIVED_IDS, user, key, "{\"name\":\"y\"}")
+                .expectStatus()
+                .isCreated()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(reused).isNotEqualTo(first);
+    }
+
+    private String derivedId(String caller, String idempotencyKey) {
+        return post(DERIVED_IDS, caller, idempotencyKey, "{\"name\":\"x\"}")
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .doesNotExist(IdempotencyFilter.REPLAYED_HEADER)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     private void assertInvalidKey(String invalid) {
         int calls = things.calls.get();
 
@@ -497,6 +565,13 @@ class IdempotencyIT {
             calls.incrementAndGet();
             held.incrementAndGet();
             return Mono.fromFuture(gate.get(), true).then(Mono.fromSupplier(() -> created(request, caller)));
+        }
+
+        @PostMapping("/derived-ids")
+        Mono<ResponseEntity<String>> deriveId(@RequestBody ThingRequest request) {
+            calls.incrementAndGet();
+            return IdempotentIds.derive("thing", () -> "random-" + UUID.randomUUID())
+                    .map(id -> ResponseEntity.status(201).body(id));
         }
 
         private ResponseEntity<Thing> created(ThingRequest request, Caller caller) {
