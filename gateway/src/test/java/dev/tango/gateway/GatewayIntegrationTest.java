@@ -80,7 +80,7 @@ public abstract class GatewayIntegrationTest {
     protected WebTestClient client() {
         return WebTestClient.bindToServer()
                 .baseUrl(baseUrl())
-                .responseTimeout(Duration.ofSeconds(20))
+                .responseTimeout(Duration.ofSeconds(90))
                 .build();
     }
 
