@@ -8,6 +8,7 @@ import dev.tango.testsupport.TestInfrastructure;
 import dev.tango.testsupport.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -52,8 +53,11 @@ public abstract class FeedbackServiceIntegrationTest {
 
     /** Calls with the given bearer token. */
     protected WebTestClient as(String token) {
+        // The first requests of a fresh context can take over the default 5 s on a busy two-core machine (seen in
+        // CommentsIT's first request at load 35).
         return withoutToken
                 .mutate()
+                .responseTimeout(Duration.ofSeconds(30))
                 .defaultHeaders(headers -> headers.setBearerAuth(token))
                 .build();
     }
