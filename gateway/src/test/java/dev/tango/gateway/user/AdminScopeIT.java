@@ -326,7 +326,8 @@ class AdminScopeIT extends GatewayIntegrationTest {
         assertThat(own.page("/admin/users")).contains(student.email(), shared.email());
 
         Browser platform = signIn(createPlatformAdmin());
-        assertThat(platform.page("/admin/users")).contains("Platform admin", student.email());
+        assertThat(platform.page("/admin/users"))
+                .contains("Platform admin", student.email(), "<span class=\"roles\">admin, platform admin</span>");
     }
 
     private static String program() {

@@ -193,7 +193,12 @@ class UserApiIT extends GatewayIntegrationTest {
                 .jsonPath("$.paths['/api/tokens/{id}']")
                 .exists()
                 .jsonPath("$.paths['/api/me']")
-                .exists();
+                .exists()
+                // The caller's AdminScope is resolved from the sign-in, never a parameter a client sends.
+                .jsonPath("$.paths['/api/users'].get.parameters")
+                .doesNotExist()
+                .jsonPath("$.paths['/api/tokens/{id}'].delete.parameters[?(@.name == 'scope')]")
+                .isEmpty();
     }
 
     @Test
