@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.tango.events.ProgramId;
 import dev.tango.events.UserId;
+import dev.tango.gateway.user.AdminScope;
 import dev.tango.gateway.user.NewUser;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
@@ -100,12 +101,22 @@ public abstract class GatewayIntegrationTest {
     }
 
     protected User createUser(String prefix, Role role, String... programs) {
+        return createUser(prefix, Set.of(role), programs);
+    }
+
+    /** A platform admin (ADMIN and PLATFORM_ADMIN): manages the users and tokens of every program. */
+    protected User createPlatformAdmin(String... programs) {
+        return createUser("platform-admin", Set.of(Role.ADMIN, Role.PLATFORM_ADMIN), programs);
+    }
+
+    protected User createUser(String prefix, Set<Role> roles, String... programs) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Set<ProgramId> programIds =
                 java.util.Arrays.stream(programs).map(ProgramId::of).collect(java.util.stream.Collectors.toSet());
         return userService
-                .create(new NewUser(
-                        UserId.of(id), "Test " + id, id + "@example.test", Set.of(role), programIds, PASSWORD))
+                .create(
+                        AdminScope.everything(),
+                        new NewUser(UserId.of(id), "Test " + id, id + "@example.test", roles, programIds, PASSWORD))
                 .block(Duration.ofSeconds(10));
     }
 

@@ -2,6 +2,7 @@ package dev.tango.gateway.demo;
 
 import dev.tango.events.ProgramId;
 import dev.tango.events.UserId;
+import dev.tango.gateway.user.AdminScope;
 import dev.tango.gateway.user.NewUser;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.UserService;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,8 +27,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Profile {@code local} only: seeds the demo users of {@value #RESOURCE} (one admin, two mentors, three students in
- * program pcc-2026) when they are missing, and logs their DEMO credentials. These passwords are public by design;
+ * Profile {@code local} only: seeds the demo users of {@value #RESOURCE} (one admin, also a platform admin, two
+ * mentors, three students in program pcc-2026) when they are missing, and logs their DEMO credentials. These passwords are public by design;
  * never enable this profile on a machine that others can reach.
  */
 @Component
@@ -38,6 +40,8 @@ class DemoUsers implements ApplicationRunner {
 
     static final ProgramId PROGRAM;
     static final List<Demo> USERS;
+    /** The demo users who are platform admins as well (admin-ada): they create the admins of other programs. */
+    static final Set<UserId> PLATFORM_ADMINS;
 
     static {
         Properties file = load();
@@ -52,6 +56,11 @@ class DemoUsers implements ApplicationRunner {
                         required(file, id + ".password"),
                         Role.valueOf(required(file, id + ".role"))))
                 .toList();
+        PLATFORM_ADMINS = Arrays.stream(file.getProperty("platform-admins", "").split(","))
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .map(UserId::of)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
@@ -71,25 +80,35 @@ class DemoUsers implements ApplicationRunner {
                 .concatMap(demo -> users.findById(demo.id())
                         .hasElement()
                         .filter(exists -> !exists)
-                        .flatMap(missing -> userService.create(new NewUser(
-                                demo.id(),
-                                demo.name(),
-                                demo.email(),
-                                Set.of(demo.role()),
-                                Set.of(PROGRAM),
-                                demo.password()))))
+                        .flatMap(missing -> userService.create(
+                                AdminScope.everything(),
+                                new NewUser(
+                                        demo.id(),
+                                        demo.name(),
+                                        demo.email(),
+                                        roles(demo),
+                                        Set.of(PROGRAM),
+                                        demo.password()))))
                 .count()
                 .block(Duration.ofSeconds(60));
         StringBuilder block = new StringBuilder()
                 .append("\n================ DEMO USERS (profile 'local' only, NOT for real use) ================\n")
                 .append(String.format("  %-14s %-22s %-14s %s%n", "id", "email", "password", "role"));
         USERS.forEach(demo -> block.append(String.format(
-                "  %-14s %-22s %-14s %s%n", demo.id().value(), demo.email(), demo.password(), demo.role())));
+                "  %-14s %-22s %-14s %s%n",
+                demo.id().value(),
+                demo.email(),
+                demo.password(),
+                roles(demo).stream().sorted().map(Role::name).collect(Collectors.joining(", ")))));
         block.append("  (")
                 .append(created)
                 .append(" created now; existing users were left as they are)\n")
                 .append("=====================================================================================");
         log.warn(block.toString());
+    }
+
+    private static Set<Role> roles(Demo demo) {
+        return PLATFORM_ADMINS.contains(demo.id()) ? Set.of(demo.role(), Role.PLATFORM_ADMIN) : Set.of(demo.role());
     }
 
     private static Properties load() {

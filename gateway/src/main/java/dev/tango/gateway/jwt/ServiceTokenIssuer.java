@@ -7,6 +7,7 @@ import dev.tango.events.UserId;
 import dev.tango.gateway.security.TangoPrincipal;
 import dev.tango.gateway.token.ApiToken;
 import dev.tango.gateway.token.ApiTokenRevoked;
+import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
 import dev.tango.gateway.user.UserChanged;
 import dev.tango.gateway.user.Users;
@@ -137,7 +138,12 @@ public class ServiceTokenIssuer {
                 .id(UUID.randomUUID().toString())
                 .claim(
                         "roles",
-                        principal.roles().stream().sorted().map(Enum::name).toList())
+                        // PLATFORM_ADMIN is the gateway's alone: the services see an ADMIN of the user's programs.
+                        principal.roles().stream()
+                                .filter(Role::forwarded)
+                                .sorted()
+                                .map(Enum::name)
+                                .toList())
                 .claim(
                         "programs",
                         principal.programs().stream()

@@ -40,6 +40,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "conflict", e.title(), e.getMessage());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    public ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return problem;
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     public ProblemDetail concurrentUpdate(OptimisticLockingFailureException e) {
         return Problems.of(

@@ -67,13 +67,13 @@ public record TangoPrincipal(
         return roles.contains(role);
     }
 
-    /** Roles for people to read, e.g. "mentor, admin". */
+    /** Roles for people to read, e.g. "mentor, admin", "admin, platform admin". */
     public String rolesLabel() {
         return String.join(
                 ", ",
                 roles.stream()
                         .sorted()
-                        .map(role -> role.name().toLowerCase(java.util.Locale.ROOT))
+                        .map(role -> role.label().toLowerCase(java.util.Locale.ROOT))
                         .toList());
     }
 

@@ -2,8 +2,10 @@ package dev.tango.gateway.token;
 
 import dev.tango.events.ProgramId;
 import dev.tango.events.UserId;
+import dev.tango.gateway.problem.ForbiddenException;
 import dev.tango.gateway.problem.InvalidRequestException;
 import dev.tango.gateway.problem.NotFoundException;
+import dev.tango.gateway.user.AdminScope;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
 import dev.tango.gateway.user.Users;
@@ -17,7 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -50,18 +52,50 @@ public class ApiTokenService {
         this.clock = clock;
     }
 
-    /** A client token: an API client of its own with this role and these programs. */
+    /**
+     * A client token: an API client of its own with this role and these programs, which must be within the admin's
+     * scope (a program admin: a non-empty subset of their programs). Never PLATFORM_ADMIN: that is a person's.
+     */
     public Mono<IssuedToken> issue(
-            String name, Role role, Set<ProgramId> programs, Instant expiresAt, String issuedBy) {
+            AdminScope scope, String name, Role role, Set<ProgramId> programs, Instant expiresAt, String issuedBy) {
+        if (!role.forwarded()) {
+            return Mono.error(new InvalidRequestException(
+                    "role", "a client token cannot be a platform admin: that is a person's"));
+        }
+        if (!scope.coversClient(programs)) {
+            return Mono.error(new ForbiddenException(
+                    "programs",
+                    programs.isEmpty()
+                            ? "A client token you issue must be for at least one of your programs."
+                            : "You can only issue client tokens for your own programs."));
+        }
         return mint(name, null, role, programs, expiresAt, issuedBy);
     }
 
-    /** A personal token acting as {@code user}, who must exist and be active. */
-    public Mono<IssuedToken> issuePersonal(String name, UserId user, Instant expiresAt, String issuedBy) {
+    /**
+     * A personal token acting as {@code user}, who must exist, be active and be managed by the admin. A user the admin
+     * does not see is answered like one that does not exist; one they see but do not manage is forbidden.
+     */
+    public Mono<IssuedToken> issuePersonal(
+            AdminScope scope, String name, UserId user, Instant expiresAt, String issuedBy) {
+        return users.findById(user)
+                .filter(User::active)
+                .filter(scope::sees)
+                .switchIfEmpty(Mono.error(() -> new InvalidRequestException("user", "no active user with this id")))
+                .flatMap(found -> scope.manages(found)
+                        ? mint(name, found.id(), null, Set.of(), expiresAt, issuedBy)
+                        : Mono.error(new ForbiddenException(
+                                "user",
+                                "User " + found.id() + " is not yours to act as (a platform admin, or also in"
+                                        + " programs that are not yours): only a platform admin can.")));
+    }
+
+    /** A personal token of a signed-in user for themselves ({@code /api/me/tokens}, the API tokens page). */
+    public Mono<IssuedToken> issueOwn(String name, UserId user, Instant expiresAt) {
         return users.findById(user)
                 .filter(User::active)
                 .switchIfEmpty(Mono.error(() -> new InvalidRequestException("user", "no active user with this id")))
-                .flatMap(found -> mint(name, found.id(), null, Set.of(), expiresAt, issuedBy));
+                .flatMap(found -> mint(name, found.id(), null, Set.of(), expiresAt, user.value()));
     }
 
     private Mono<IssuedToken> mint(
@@ -96,8 +130,9 @@ public class ApiTokenService {
         return users.findById(token.user()).filter(User::active);
     }
 
-    public Flux<ApiToken> list() {
-        return tokens.findAll();
+    /** The tokens the admin manages, newest first. */
+    public Flux<ApiToken> list(AdminScope scope) {
+        return tokens.findAll().filterWhen(token -> manages(scope, token));
     }
 
     /** The personal tokens of one user, newest first. */
@@ -105,18 +140,33 @@ public class ApiTokenService {
         return tokens.findByUser(user);
     }
 
-    public Mono<ApiToken> revoke(String id) {
-        return revoke(id, token -> true);
+    /** Revokes a token the admin manages; any other is "not found", as if it did not exist. */
+    public Mono<ApiToken> revoke(AdminScope scope, String id) {
+        return revoke(id, token -> manages(scope, token));
     }
 
     /** Revokes one of the user's own personal tokens; another's token is "not found", as if it did not exist. */
     public Mono<ApiToken> revokeOwn(UserId user, String id) {
-        return revoke(id, token -> user.equals(token.user()));
+        return revoke(id, token -> Mono.just(user.equals(token.user())));
     }
 
-    private Mono<ApiToken> revoke(String id, Predicate<ApiToken> allowed) {
+    /**
+     * Whether the admin manages the token: a client token for programs within their scope, or a personal token of a
+     * user they manage (one read of the user by _id).
+     */
+    private Mono<Boolean> manages(AdminScope scope, ApiToken token) {
+        if (scope.platform()) {
+            return Mono.just(true);
+        }
+        if (!token.personal()) {
+            return Mono.just(scope.coversClient(token.programs()));
+        }
+        return users.findById(token.user()).map(scope::manages).defaultIfEmpty(false);
+    }
+
+    private Mono<ApiToken> revoke(String id, Function<ApiToken, Mono<Boolean>> allowed) {
         return tokens.findById(id)
-                .filter(allowed)
+                .filterWhen(allowed)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("Token", id)))
                 .map(token -> token.revoke(clock.instant()))
                 .flatMap(tokens::update)

@@ -63,7 +63,7 @@ class AccountTokensPage {
                     if (name.isEmpty() || name.length() > 100) {
                         return render(model, user, null, null, "Give the token a name of 1 to 100 characters.", name);
                     }
-                    return tokens.issuePersonal(name, user, tokens.now().plus(Duration.ofDays(days)), user.value())
+                    return tokens.issueOwn(name, user, tokens.now().plus(Duration.ofDays(days)))
                             .flatMap(issued ->
                                     render(model, user, issued.plaintext(), "Token “" + name + "” issued.", null, ""))
                             .onErrorResume(

@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * Creates the first admin of a deployment at startup, from {@link BootstrapAdminProperties}, if and only if no user
  * exists yet: later starts leave the users alone, so the settings can stay or go. Gateways starting together cannot
  * create two: the admin has the fixed id {@value #ID} and email is unique, so the second insert is refused and that
- * gateway just goes on. The password is hashed like every other ({@link UserService}) and never logged.
+ * gateway just goes on. The password is hashed like every other ({@link UserService}) and never logged. It is a
+ * platform admin ({@link Role#PLATFORM_ADMIN}): somebody has to create the first admin of each program.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -60,13 +61,15 @@ public class BootstrapAdmin implements ApplicationRunner {
         Set<ProgramId> programs =
                 properties.programs().stream().map(ProgramId::of).collect(Collectors.toUnmodifiableSet());
         User created = userService
-                .create(new NewUser(
-                        UserId.of(ID),
-                        properties.name(),
-                        properties.email(),
-                        Set.of(Role.ADMIN),
-                        programs,
-                        properties.password()))
+                .create(
+                        AdminScope.everything(),
+                        new NewUser(
+                                UserId.of(ID),
+                                properties.name(),
+                                properties.email(),
+                                Set.of(Role.ADMIN, Role.PLATFORM_ADMIN),
+                                programs,
+                                properties.password()))
                 .onErrorResume(ConflictException.class, raced -> {
                     log.info(
                             "The bootstrap admin was created meanwhile (another gateway instance): {}",

@@ -1,14 +1,18 @@
 package dev.tango.gateway.user;
 
+import dev.tango.events.ProgramId;
 import dev.tango.events.UserId;
 import dev.tango.gateway.problem.ConflictException;
+import dev.tango.gateway.problem.ForbiddenException;
 import dev.tango.gateway.problem.InvalidRequestException;
 import dev.tango.gateway.problem.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -16,7 +20,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Creating, changing and deactivating users. Passwords are hashed off the event loop (bcrypt is slow on purpose). */
+/**
+ * Creating, changing and deactivating users, each within the caller's {@link AdminScope}. Passwords are hashed off the
+ * event loop (bcrypt is slow on purpose).
+ */
 @Service
 public class UserService {
 
@@ -42,25 +49,36 @@ public class UserService {
         this.clock = clock;
     }
 
-    public Flux<User> list() {
-        return users.findAll();
+    /** The users the admin sees, see {@link AdminScope}. */
+    public Flux<User> list(AdminScope scope) {
+        return users.findAll().filter(scope::sees);
     }
 
-    public Mono<User> get(UserId id) {
-        return users.findById(id).switchIfEmpty(Mono.error(() -> new NotFoundException("User", id)));
+    /** A user the admin sees; any other answers "not found", as if it did not exist. */
+    public Mono<User> get(AdminScope scope, UserId id) {
+        return users.findById(id)
+                .filter(scope::sees)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("User", id)));
     }
 
-    public Mono<User> create(NewUser command) {
+    public Mono<User> create(AdminScope scope, NewUser command) {
         List<InvalidRequestException.FieldViolation> violations = new ArrayList<>();
         checkName(command.displayName(), violations);
         checkEmail(command.email(), violations);
         checkPassword(command.password(), violations);
         if (command.roles() == null || command.roles().isEmpty()) {
             violations.add(new InvalidRequestException.FieldViolation("roles", "at least one role is required"));
+        } else {
+            checkPlatformAdminIsAdmin(command.roles(), violations);
         }
         checkPrograms(command, violations);
         if (!violations.isEmpty()) {
             return Mono.error(new InvalidRequestException(violations));
+        }
+        Set<ProgramId> programs = command.programs() == null ? Set.of() : command.programs();
+        ForbiddenException refused = refusedGrant(scope, command.roles(), programs);
+        if (refused != null) {
+            return Mono.error(refused);
         }
         UserId id = command.id() != null ? command.id() : UserId.newId();
         return hash(command.password())
@@ -69,7 +87,7 @@ public class UserService {
                         command.displayName().trim(),
                         command.email(),
                         command.roles(),
-                        command.programs() == null ? java.util.Set.of() : command.programs(),
+                        programs,
                         hash,
                         clock.instant()))
                 .flatMap(users::insert)
@@ -81,7 +99,11 @@ public class UserService {
                         e -> new ConflictException("Id in use", e.getMessage()));
     }
 
-    public Mono<User> update(UserId id, UserChanges changes) {
+    /**
+     * Changes a user the admin manages. One the admin does not see is "not found"; one they see but do not manage (also
+     * in another program, or a platform admin), or a change that would grant what is not theirs, is forbidden.
+     */
+    public Mono<User> update(AdminScope scope, UserId id, UserChanges changes) {
         List<InvalidRequestException.FieldViolation> violations = new ArrayList<>();
         if (changes.displayName() != null) {
             checkName(changes.displayName(), violations);
@@ -102,28 +124,42 @@ public class UserService {
         if (!violations.isEmpty()) {
             return Mono.error(new InvalidRequestException(violations));
         }
-        Mono<String> newHash = changes.password() == null ? Mono.just("") : hash(changes.password());
-        return get(id).zipWith(newHash, (user, hash) -> {
-                    var now = clock.instant();
-                    User changed = user.changeProfile(
-                            changes.displayName() != null
-                                    ? changes.displayName().trim()
-                                    : user.displayName(),
-                            changes.roles() != null ? changes.roles() : user.roles(),
-                            changes.programs() != null ? changes.programs() : user.programs(),
-                            now);
-                    if (changes.email() != null) {
-                        changed = changed.changeEmail(changes.email(), now);
+        return managed(scope, id)
+                .flatMap(user -> {
+                    Set<Role> roles = changes.roles() != null ? changes.roles() : user.roles();
+                    Set<ProgramId> programs = changes.programs() != null ? changes.programs() : user.programs();
+                    List<InvalidRequestException.FieldViolation> roleViolations = new ArrayList<>();
+                    checkPlatformAdminIsAdmin(roles, roleViolations);
+                    if (!roleViolations.isEmpty()) {
+                        return Mono.error(new InvalidRequestException(roleViolations));
                     }
-                    if (!hash.isEmpty()) {
-                        changed = changed.changePassword(hash, now);
+                    ForbiddenException refused = refusedGrant(scope, roles, programs);
+                    if (refused != null) {
+                        return Mono.error(refused);
                     }
-                    if (Boolean.FALSE.equals(changes.active())) {
-                        changed = changed.deactivate(now);
-                    } else if (Boolean.TRUE.equals(changes.active())) {
-                        changed = changed.reactivate(now);
-                    }
-                    return changed;
+                    Mono<String> newHash = changes.password() == null ? Mono.just("") : hash(changes.password());
+                    return newHash.map(hash -> {
+                        var now = clock.instant();
+                        User changed = user.changeProfile(
+                                changes.displayName() != null
+                                        ? changes.displayName().trim()
+                                        : user.displayName(),
+                                roles,
+                                programs,
+                                now);
+                        if (changes.email() != null) {
+                            changed = changed.changeEmail(changes.email(), now);
+                        }
+                        if (!hash.isEmpty()) {
+                            changed = changed.changePassword(hash, now);
+                        }
+                        if (Boolean.FALSE.equals(changes.active())) {
+                            changed = changed.deactivate(now);
+                        } else if (Boolean.TRUE.equals(changes.active())) {
+                            changed = changed.reactivate(now);
+                        }
+                        return changed;
+                    });
                 })
                 .flatMap(users::update)
                 .onErrorMap(
@@ -132,11 +168,58 @@ public class UserService {
                 .doOnNext(user -> events.publishEvent(new UserChanged(user.id())));
     }
 
-    /** A deactivated user can no longer sign in, and the gateway mints no new service tokens for them. */
-    public Mono<User> deactivate(UserId id) {
-        return get(id).map(user -> user.deactivate(clock.instant()))
+    /**
+     * A deactivated user can no longer sign in, and the gateway mints no new service tokens for them. Only a user the
+     * admin manages (as {@link #update}).
+     */
+    public Mono<User> deactivate(AdminScope scope, UserId id) {
+        return managed(scope, id)
+                .map(user -> user.deactivate(clock.instant()))
                 .flatMap(users::update)
                 .doOnNext(user -> events.publishEvent(new UserChanged(user.id())));
+    }
+
+    /** A user the admin manages: "not found" if they do not see it, forbidden if they see but do not manage it. */
+    private Mono<User> managed(AdminScope scope, UserId id) {
+        return get(scope, id).flatMap(user -> scope.manages(user) ? Mono.just(user) : Mono.error(notTheirs(user)));
+    }
+
+    private static ForbiddenException notTheirs(User user) {
+        return new ForbiddenException(
+                null,
+                "User " + user.id()
+                        + (user.hasRole(Role.PLATFORM_ADMIN)
+                                ? " is a platform admin"
+                                : " is also in" + " programs that are not yours")
+                        + ": only a platform admin can change them.");
+    }
+
+    /** Why the admin may not give a user these roles and programs, or null if they may. */
+    private static ForbiddenException refusedGrant(AdminScope scope, Set<Role> roles, Set<ProgramId> programs) {
+        if (scope.grants(roles, programs)) {
+            return null;
+        }
+        if (roles.contains(Role.PLATFORM_ADMIN) && !scope.platform()) {
+            return new ForbiddenException("roles", "Only a platform admin can grant PLATFORM_ADMIN.");
+        }
+        return new ForbiddenException(
+                "programs",
+                programs.isEmpty()
+                        ? "A user you manage must be in at least one of your programs."
+                        : "You can only give users your own programs ("
+                                + scope.programs().stream()
+                                        .map(ProgramId::value)
+                                        .sorted()
+                                        .collect(Collectors.joining(", "))
+                                + ").");
+    }
+
+    private static void checkPlatformAdminIsAdmin(
+            Set<Role> roles, List<InvalidRequestException.FieldViolation> violations) {
+        if (roles.contains(Role.PLATFORM_ADMIN) && !roles.contains(Role.ADMIN)) {
+            violations.add(
+                    new InvalidRequestException.FieldViolation("roles", "PLATFORM_ADMIN is held together with ADMIN"));
+        }
     }
 
     private Mono<String> hash(String password) {

@@ -40,7 +40,15 @@ class DemoUsersIT extends GatewayIntegrationTest {
         assertThat(users.findById(UserId.of("admin-ada"))
                         .block(Duration.ofSeconds(5))
                         .roles())
-                .containsExactly(Role.ADMIN);
+                .as("the demo admin is the local profile's platform admin")
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.PLATFORM_ADMIN);
+        assertThat(users.findAll()
+                        .filter(u -> u.email().endsWith("@tango.local") && u.hasRole(Role.PLATFORM_ADMIN))
+                        .map(u -> u.id().value())
+                        .collectList()
+                        .block(Duration.ofSeconds(5)))
+                .as("no other demo user is a platform admin")
+                .containsExactly("admin-ada");
         assertThat(users.findAll()
                         .filter(u -> u.email().endsWith("@tango.local"))
                         .count()

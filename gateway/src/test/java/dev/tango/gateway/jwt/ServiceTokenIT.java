@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tango.gateway.GatewayIntegrationTest;
 import dev.tango.gateway.security.TangoPrincipal;
+import dev.tango.gateway.user.AdminScope;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
 import dev.tango.gateway.user.UserChanges;
@@ -52,6 +53,22 @@ class ServiceTokenIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void aPlatformAdminIsAnAdminOfTheirProgramsToTheServices() {
+        User platformAdmin = createPlatformAdmin("pcc-2026");
+        String token = issuer.tokenFor(TangoPrincipal.of(platformAdmin)).block(Duration.ofSeconds(5));
+
+        Jwt jwt = NimbusReactiveJwtDecoder.withJwkSetUri(baseUrl() + "/.well-known/jwks.json")
+                .build()
+                .decode(token)
+                .block(Duration.ofSeconds(10));
+
+        assertThat(jwt.getClaimAsStringList("roles"))
+                .as("PLATFORM_ADMIN is the gateway's alone")
+                .containsExactly("ADMIN");
+        assertThat(jwt.getClaimAsStringList("programs")).containsExactly("pcc-2026");
+    }
+
+    @Test
     void aRestartReadingTheSameKeyFolderKeepsTheSameKid() {
         assertThat(SigningKey.loadOrCreate(KEY_DIR).keyId()).isEqualTo(signingKey.keyId());
     }
@@ -86,7 +103,10 @@ class ServiceTokenIT extends GatewayIntegrationTest {
         assertThat(issuer.tokenFor(principal).block(Duration.ofSeconds(5))).isSameAs(first);
 
         userService
-                .update(student.id(), new UserChanges(null, null, Set.of(Role.STUDENT, Role.MENTOR), null, null, null))
+                .update(
+                        AdminScope.everything(),
+                        student.id(),
+                        new UserChanges(null, null, Set.of(Role.STUDENT, Role.MENTOR), null, null, null))
                 .block(Duration.ofSeconds(5));
         String afterChange = issuer.tokenFor(principal).block(Duration.ofSeconds(5));
         assertThat(afterChange).isNotEqualTo(first);
@@ -115,7 +135,7 @@ class ServiceTokenIT extends GatewayIntegrationTest {
     @Test
     void givesNoNewTokenToADeactivatedUser() {
         User student = createUser("student", Role.STUDENT);
-        userService.deactivate(student.id()).block(Duration.ofSeconds(5));
+        userService.deactivate(AdminScope.everything(), student.id()).block(Duration.ofSeconds(5));
 
         StepVerifier.create(issuer.tokenFor(TangoPrincipal.of(student)))
                 .expectError(NoServiceTokenException.class)

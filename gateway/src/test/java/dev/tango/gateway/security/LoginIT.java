@@ -3,6 +3,7 @@ package dev.tango.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tango.gateway.GatewayIntegrationTest;
+import dev.tango.gateway.user.AdminScope;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
 import java.time.Duration;
@@ -121,7 +122,7 @@ class LoginIT extends GatewayIntegrationTest {
     @Test
     void aDeactivatedUserCannotSignIn() {
         User mentor = createUser("mentor", Role.MENTOR);
-        userService.deactivate(mentor.id()).block(Duration.ofSeconds(5));
+        userService.deactivate(AdminScope.everything(), mentor.id()).block(Duration.ofSeconds(5));
 
         Browser browser = Browser.open(client(), newAddress());
         assertThat(browser.postLogin(mentor.email(), PASSWORD)
@@ -137,7 +138,7 @@ class LoginIT extends GatewayIntegrationTest {
         Browser browser = signIn(mentor);
         browser.get("/api/me").exchange().expectStatus().isOk();
 
-        userService.deactivate(mentor.id()).block(Duration.ofSeconds(5));
+        userService.deactivate(AdminScope.everything(), mentor.id()).block(Duration.ofSeconds(5));
 
         browser.get("/api/me").exchange().expectStatus().isUnauthorized();
         browser.get("/api/sessions/s-1").exchange().expectStatus().isUnauthorized();
@@ -195,9 +196,9 @@ class LoginIT extends GatewayIntegrationTest {
 
     @Test
     void refusesStateChangingBrowserCallsWithoutTheCsrfTokenAndAcceptsTheHtmxHeader() {
-        User admin = createUser("admin", Role.ADMIN);
+        User admin = createUser("admin", Role.ADMIN, "pcc-2026");
         Browser browser = signIn(admin);
-        String body = "{\"name\":\"ci\",\"role\":\"STUDENT\"}";
+        String body = "{\"name\":\"ci\",\"role\":\"STUDENT\",\"programs\":[\"pcc-2026\"]}";
 
         browser.post("/api/tokens")
                 .contentType(MediaType.APPLICATION_JSON)

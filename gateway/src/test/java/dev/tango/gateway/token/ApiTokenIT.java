@@ -3,6 +3,7 @@ package dev.tango.gateway.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tango.gateway.GatewayIntegrationTest;
+import dev.tango.gateway.user.AdminScope;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
 import dev.tango.gateway.user.UserChanges;
@@ -259,7 +260,10 @@ class ApiTokenIT extends GatewayIntegrationTest {
                 .containsExactly("STUDENT");
 
         userService
-                .update(student.id(), new UserChanges(null, null, Set.of(Role.STUDENT, Role.MENTOR), null, null, null))
+                .update(
+                        AdminScope.everything(),
+                        student.id(),
+                        new UserChanges(null, null, Set.of(Role.STUDENT, Role.MENTOR), null, null, null))
                 .block(Duration.ofSeconds(5));
         client().get()
                 .uri("/api/sessions/after-change")
@@ -271,7 +275,7 @@ class ApiTokenIT extends GatewayIntegrationTest {
                         .getClaimAsStringList("roles"))
                 .containsExactlyInAnyOrder("STUDENT", "MENTOR");
 
-        userService.deactivate(student.id()).block(Duration.ofSeconds(5));
+        userService.deactivate(AdminScope.everything(), student.id()).block(Duration.ofSeconds(5));
         client().get()
                 .uri("/api/me")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -438,8 +442,9 @@ class ApiTokenIT extends GatewayIntegrationTest {
                 .getResponseBody();
     }
 
+    /** A platform admin: issues client tokens of any program (or none); program admins are AdminScopeIT's. */
     private Browser adminBrowser() {
-        User admin = createUser("admin", Role.ADMIN);
+        User admin = createPlatformAdmin();
         Browser browser = signIn(admin);
         browser.page("/admin/users");
         return browser;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tango.events.UserId;
 import dev.tango.gateway.GatewayIntegrationTest;
+import dev.tango.gateway.user.AdminScope;
 import dev.tango.gateway.user.NewUser;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
@@ -30,14 +31,16 @@ class PagesIT extends GatewayIntegrationTest {
     @Test
     void aStudentSeesTheirSessionsTableAndChart() {
         User student = userService
-                .create(new NewUser(
-                        UserId.of("student-with-sessions-"
-                                + UUID.randomUUID().toString().substring(0, 6)),
-                        "Ana Student",
-                        UUID.randomUUID() + "@example.test",
-                        Set.of(Role.STUDENT),
-                        Set.of(),
-                        PASSWORD))
+                .create(
+                        AdminScope.everything(),
+                        new NewUser(
+                                UserId.of("student-with-sessions-"
+                                        + UUID.randomUUID().toString().substring(0, 6)),
+                                "Ana Student",
+                                UUID.randomUUID() + "@example.test",
+                                Set.of(Role.STUDENT),
+                                Set.of(),
+                                PASSWORD))
                 .block(Duration.ofSeconds(5));
         String html = signIn(student).page("/");
 
@@ -148,14 +151,16 @@ class PagesIT extends GatewayIntegrationTest {
     @Test
     void aStudentSeesAnUnavailableStateWhenTheServiceFails() {
         User student = userService
-                .create(new NewUser(
-                        UserId.of(
-                                "student-broken-" + UUID.randomUUID().toString().substring(0, 6)),
-                        "Broken",
-                        UUID.randomUUID() + "@example.test",
-                        Set.of(Role.STUDENT),
-                        Set.of(),
-                        PASSWORD))
+                .create(
+                        AdminScope.everything(),
+                        new NewUser(
+                                UserId.of("student-broken-"
+                                        + UUID.randomUUID().toString().substring(0, 6)),
+                                "Broken",
+                                UUID.randomUUID() + "@example.test",
+                                Set.of(Role.STUDENT),
+                                Set.of(),
+                                PASSWORD))
                 .block(Duration.ofSeconds(5));
         String html = signIn(student).page("/");
         assertThat(html).contains("feedback-service is not available").doesNotContain("Exception");
@@ -182,7 +187,7 @@ class PagesIT extends GatewayIntegrationTest {
 
     @Test
     void theAdminUsersPageListsUsersWithLabelledForms() {
-        User admin = createUser("admin", Role.ADMIN);
+        User admin = createUser("admin", Role.ADMIN, "pcc-2026");
         User student = createUser("student", Role.STUDENT, "pcc-2026");
         Browser browser = signIn(admin);
 
@@ -197,7 +202,7 @@ class PagesIT extends GatewayIntegrationTest {
 
     @Test
     void anAdminCreatesEditsAndDeactivatesThroughTheHtmxForms() {
-        User admin = createUser("admin", Role.ADMIN);
+        User admin = createUser("admin", Role.ADMIN, "pcc-2026", "acc-2027");
         Browser browser = signIn(admin);
         browser.page("/admin/users");
         String email = "htmx-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
@@ -252,7 +257,10 @@ class PagesIT extends GatewayIntegrationTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(editor).contains("Saved.", "value=\"acc-2027, pcc-2026\"");
-        assertThat(userService.get(UserId.of(id)).block(Duration.ofSeconds(5)).roles())
+        assertThat(userService
+                        .get(AdminScope.everything(), UserId.of(id))
+                        .block(Duration.ofSeconds(5))
+                        .roles())
                 .containsExactlyInAnyOrder(Role.STUDENT, Role.MENTOR);
 
         String row = browser.post("/admin/users/" + id + "/deactivate")

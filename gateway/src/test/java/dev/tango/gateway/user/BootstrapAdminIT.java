@@ -52,7 +52,9 @@ class BootstrapAdminIT extends GatewayIntegrationTest {
         User admin = users.findById(UserId.of(BootstrapAdmin.ID)).block(WAIT);
         assertThat(admin).isNotNull();
         assertThat(admin.email()).isEqualTo(EMAIL);
-        assertThat(admin.roles()).containsExactly(Role.ADMIN);
+        assertThat(admin.roles())
+                .as("the first admin creates the admins of programs: a platform admin")
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.PLATFORM_ADMIN);
         assertThat(admin.programs()).extracting(p -> p.value()).containsExactly("pcc-2026");
         assertThat(admin.active()).isTrue();
         assertThat(admin.passwordHash()).isNotBlank().doesNotContain(ADMIN_PASSWORD);

@@ -2,6 +2,7 @@ package dev.tango.gateway.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tango.events.ProgramId;
 import dev.tango.gateway.GatewayIntegrationTest;
 import dev.tango.gateway.token.ApiTokenService;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class UserApiIT extends GatewayIntegrationTest {
                                 .length
                         > 0
                 ? userService
-                        .list()
+                        .list(AdminScope.everything())
                         .filter(u -> u.email().equals(email))
                         .blockFirst()
                         .id()
@@ -168,7 +169,7 @@ class UserApiIT extends GatewayIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"displayName\":\"Copy\",\"email\":\""
                         + existing.email().toUpperCase()
-                        + "\",\"roles\":[\"MENTOR\"],\"password\":\"a-long-password\"}")
+                        + "\",\"roles\":[\"MENTOR\"],\"programs\":[\"pcc-2026\"],\"password\":\"a-long-password\"}")
                 .exchange()
                 .expectStatus()
                 .isEqualTo(409)
@@ -192,7 +193,12 @@ class UserApiIT extends GatewayIntegrationTest {
                 .jsonPath("$.paths['/api/tokens/{id}']")
                 .exists()
                 .jsonPath("$.paths['/api/me']")
-                .exists();
+                .exists()
+                // The caller's AdminScope is resolved from the sign-in, never a parameter a client sends.
+                .jsonPath("$.paths['/api/users'].get.parameters")
+                .doesNotExist()
+                .jsonPath("$.paths['/api/tokens/{id}'].delete.parameters[?(@.name == 'scope')]")
+                .isEmpty();
     }
 
     @Test
@@ -211,12 +217,19 @@ class UserApiIT extends GatewayIntegrationTest {
     @Test
     void storesOnlyAPasswordHash() {
         User user = createUser("student", Role.STUDENT);
-        User stored = userService.get(user.id()).block(Duration.ofSeconds(5));
+        User stored = userService.get(AdminScope.everything(), user.id()).block(Duration.ofSeconds(5));
         assertThat(stored.passwordHash()).startsWith("{bcrypt}").doesNotContain(PASSWORD);
     }
 
+    /** A client token with this role for programs pcc-2026 and acc-2027. */
     private WebTestClient api(Role role) {
-        String token = tokens.issue("test-" + role, role, Set.of(), null, "test")
+        String token = tokens.issue(
+                        AdminScope.everything(),
+                        "test-" + role,
+                        role,
+                        Set.of(ProgramId.of("pcc-2026"), ProgramId.of("acc-2027")),
+                        null,
+                        "test")
                 .block(Duration.ofSeconds(5))
                 .plaintext();
         return client().mutate()

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Who may use an endpoint aimed at the scene's resources (student-ana's session with mentor-marco, the program
  * pcc-2026's rubric and metrics, admin-ada's users and tokens): everybody else must be denied. Personal tokens act as
- * their user; client tokens are nobody's student or mentor.
+ * their user; client tokens are nobody's student or mentor. The platform admin (of no program) manages every
+ * program's users and tokens, but to the services is an admin of no program: denied the program's data.
  */
 final class AuthzMatrix {
 
@@ -28,6 +29,7 @@ final class AuthzMatrix {
         FULL.put("me-token-mentor-mia", "mentor not assigned");
         FULL.put("admin-olga", "admin of another program");
         FULL.put("token-admin-other", "admin of another program");
+        FULL.put("platform-admin-pia", "platform admin");
         FULL.put("token-student", "client token");
         FULL.put("token-mentor", "client token");
         FULL.put("anonymous", "nobody");
@@ -47,17 +49,6 @@ final class AuthzMatrix {
     static final Set<String> OWN_ONLY =
             Set.of("GET /api/me", "GET /.well-known/jwks.json", "GET /api/me/tokens", "POST /api/me/tokens");
 
-    /**
-     * Open findings, not fixed on this branch (RELIABILITY.md): the gateway's user and token administration is not
-     * scoped by program, so an admin of another program lists, reads, changes and deactivates the program's users and
-     * lists, issues and revokes its tokens. Printed as "open" in the matrix; any other cell that is not denied fails,
-     * and so does one of these once it is denied (then remove it here).
-     */
-    static boolean knownOpen(ApiDocs.Endpoint endpoint, String actsAs) {
-        return actsAs.equals("admin of another program")
-                && (endpoint.path().startsWith("/api/users") || endpoint.path().startsWith("/api/tokens"));
-    }
-
     private AuthzMatrix() {}
 
     /** Whether {@code actsAs} may legitimately use the endpoint on the scene's resources (then it is not tested). */
@@ -71,7 +62,13 @@ final class AuthzMatrix {
                 || actsAs.equals("other student")
                 || actsAs.equals("mentor not assigned")
                 || actsAs.equals("client token");
-        if (path.startsWith("/api/users") || path.startsWith("/api/tokens") || path.startsWith("/api/me/tokens")) {
+        boolean platformAdmin = actsAs.equals("platform admin");
+        if (path.startsWith("/api/users") || path.startsWith("/api/tokens")) {
+            // Users and tokens of every program are the platform admin's; a program's admin manages only its own,
+            // so the admin of another program is denied (404 for pcc-2026's user and token, 403 for issuing).
+            return platformAdmin;
+        }
+        if (path.startsWith("/api/me/tokens")) {
             return false;
         }
         if (path.startsWith("/api/sessions")) {
@@ -91,7 +88,7 @@ final class AuthzMatrix {
         }
         if (path.startsWith("/api/feedback/admin/")) {
             // A rebuild of every projection is the platform's, not a program's: any admin.
-            return actsAs.equals("admin of another program");
+            return actsAs.equals("admin of another program") || platformAdmin;
         }
         if (path.endsWith("/replies")) {
             return owner || mentor;

@@ -128,7 +128,7 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * The scene: the demo people signed in; an admin of another program; API tokens of each kind; two sessions of
+     * The scene: the demo people signed in; an admin of another program; a platform admin of no program; API tokens of each kind; two sessions of
      * student-ana with mentor-marco (one ended, observed, scored and published, commented and replied to, one in
      * progress), a draft rubric of the program, a user and a token to aim the corpus at.
      */
@@ -146,6 +146,15 @@ final class Platform implements AutoCloseable {
                         + "\"],\"password\":\"olga-secret-1\"}",
                 201);
         signIn("admin-olga", "olga@other.test", "olga-secret-1");
+        // A platform admin of no program: every program's users and tokens, none of their data (AuthzMatrix).
+        call(
+                "admin-ada",
+                "POST",
+                "/api/users",
+                "{\"id\":\"platform-admin-pia\",\"displayName\":\"Pia Platform\",\"email\":\"pia@platform.test\","
+                        + "\"roles\":[\"ADMIN\",\"PLATFORM_ADMIN\"],\"programs\":[],\"password\":\"pia-secret-12\"}",
+                201);
+        signIn("platform-admin-pia", "pia@platform.test", "pia-secret-12");
         call(
                 "admin-ada",
                 "POST",

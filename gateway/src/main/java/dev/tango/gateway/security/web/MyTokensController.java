@@ -48,7 +48,7 @@ public class MyTokensController {
     @Operation(summary = "Issue a personal token for yourself; the plaintext is in the answer only")
     public Mono<IssuedTokenView> issue(@Valid @RequestBody IssueOwnTokenRequest request, ServerWebExchange exchange) {
         return signedInUser(exchange)
-                .flatMap(user -> tokens.issuePersonal(request.name().trim(), user, request.expiresAt(), user.value()))
+                .flatMap(user -> tokens.issueOwn(request.name().trim(), user, request.expiresAt()))
                 .map(IssuedTokenView.at(tokens.now()));
     }
 

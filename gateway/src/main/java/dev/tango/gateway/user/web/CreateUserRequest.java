@@ -19,7 +19,7 @@ public record CreateUserRequest(
         @NotBlank @Email @Pattern(regexp = Patterns.VISIBLE, message = Patterns.VISIBLE_MESSAGE) @Size(max = 254)
         String email,
 
-        @NotEmpty @Size(max = 3) Set<@NotNull Role> roles,
+        @NotEmpty @Size(max = 4) Set<@NotNull Role> roles,
 
         @Size(max = 50)
         Set<@NotNull @Size(max = 64) @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String> programs,

@@ -14,7 +14,7 @@ public record UpdateUserRequest(
         @Email @Pattern(regexp = Patterns.VISIBLE, message = Patterns.VISIBLE_MESSAGE) @Size(max = 254)
         String email,
 
-        @Size(min = 1, max = 3) Set<@NotNull Role> roles,
+        @Size(min = 1, max = 4) Set<@NotNull Role> roles,
 
         @Size(max = 50)
         Set<@NotNull @Size(max = 64) @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String> programs,
