@@ -1,6 +1,7 @@
 package dev.tango.gateway.security;
 
 import dev.tango.gateway.token.ApiTokenService;
+import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.Users;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -64,6 +65,12 @@ class SecurityConfiguration {
         "/oauth2/**",
         "/login/oauth2/**"
     };
+
+    /**
+     * Operations on every program at once: the rebuild of all of feedback-service's read models. The service sees only
+     * ADMIN (the gateway keeps PLATFORM_ADMIN to itself), so the edge is where a program's admin is refused.
+     */
+    static final String[] PLATFORM_ADMIN_ONLY = {"/api/feedback/admin/**"};
 
     static final String[] ADMIN_ONLY = {
         "/api/users",
@@ -186,6 +193,8 @@ class SecurityConfiguration {
         }
         rules.pathMatchers(PUBLIC)
                 .permitAll()
+                .pathMatchers(PLATFORM_ADMIN_ONLY)
+                .hasRole(Role.PLATFORM_ADMIN.name())
                 .pathMatchers(ADMIN_ONLY)
                 .hasRole("ADMIN")
                 .anyExchange()

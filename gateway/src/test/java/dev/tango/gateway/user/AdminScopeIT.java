@@ -330,6 +330,28 @@ class AdminScopeIT extends GatewayIntegrationTest {
                 .contains("Platform admin", student.email(), "<span class=\"roles\">admin, platform admin</span>");
     }
 
+    @Test
+    void onlyAPlatformAdminRebuildsTheReadModelsOfEveryProgram() {
+        String rebuild = "/api/feedback/admin/rebuild";
+        int forwarded = DOWNSTREAM.received("POST", rebuild).size();
+        String a = program();
+        for (WebTestClient programAdmin :
+                List.of(asUser(createUser("admin", Role.ADMIN, a)), asClient(Role.ADMIN, a))) {
+            assertProblem(programAdmin.post().uri(rebuild).exchange(), 403);
+        }
+        assertThat(DOWNSTREAM.received("POST", rebuild))
+                .as("refused at the edge")
+                .hasSize(forwarded);
+
+        asUser(createPlatformAdmin())
+                .post()
+                .uri(rebuild)
+                .exchange()
+                .expectStatus()
+                .is2xxSuccessful();
+        assertThat(DOWNSTREAM.received("POST", rebuild)).hasSize(forwarded + 1);
+    }
+
     private static String program() {
         return "prog-" + UUID.randomUUID().toString().substring(0, 8);
     }

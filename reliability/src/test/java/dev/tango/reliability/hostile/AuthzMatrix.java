@@ -87,8 +87,8 @@ final class AuthzMatrix {
             return false;
         }
         if (path.startsWith("/api/feedback/admin/")) {
-            // A rebuild of every projection is the platform's, not a program's: any admin.
-            return actsAs.equals("admin of another program") || platformAdmin;
+            // A rebuild of every projection is the platform's, not a program's: the platform admin only.
+            return platformAdmin;
         }
         if (path.endsWith("/replies")) {
             return owner || mentor;
