@@ -1,6 +1,7 @@
 package dev.tango.support.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tango.support.security.Caller;
@@ -299,6 +300,41 @@ class IdempotencyIT {
         assertThat(things.held.get() - held).isEqualTo(1);
         assertThat(replay).isEqualTo(firstBody);
         assertThat(count("in_progress") - inProgress).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestWhoseClientWentAwayRunsToItsEndAndTheRetryIsReplayed() {
+        // Scenario 2 of RELIABILITY.md: a client gave up on a retraction; cancelled, its key stayed PENDING, and the
+        // run
+        // after the take-over found the observation retracted already and answered 409 to every retry.
+        int held = things.held.get();
+        WebTestClient impatient =
+                web.mutate().responseTimeout(Duration.ofSeconds(5)).build();
+        CompletableFuture<Void> gaveUp = CompletableFuture.runAsync(() -> impatient
+                .post()
+                .uri(HELD_THINGS)
+                .headers(headers -> headers.setBearerAuth(TestTokens.get().student(user)))
+                .header(IdempotencyKey.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"abandoned\"}")
+                .exchange());
+        await().atMost(Duration.ofSeconds(20)).until(() -> things.held.get() == held + 1);
+        // The gate is closed: the client times out and closes its connection while the handler waits.
+        assertThatThrownBy(gaveUp::join).isInstanceOf(java.util.concurrent.CompletionException.class);
+
+        things.gate.get().complete(null);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> record(user, key).state() == IdempotencyRecord.State.COMPLETED);
+        post(HELD_THINGS, user, key, "{\"name\":\"abandoned\"}")
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(IdempotencyFilter.REPLAYED_HEADER, "true")
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("abandoned");
+        assertThat(things.held.get() - held).isEqualTo(1);
     }
 
     @Test
