@@ -310,14 +310,8 @@ class IdempotencyIT {
         int held = things.held.get();
         WebTestClient impatient =
                 web.mutate().responseTimeout(Duration.ofSeconds(5)).build();
-        CompletableFuture<Void> gaveUp = CompletableFuture.runAsync(() -> impatient
-                .post()
-                .uri(HELD_THINGS)
-                .headers(headers -> headers.setBearerAuth(TestTokens.get().student(user)))
-                .header(IdempotencyKey.HEADER, key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\":\"abandoned\"}")
-                .exchange());
+        CompletableFuture<Void> gaveUp =
+                CompletableFuture.runAsync(() -> post(impatient, HELD_THINGS, user, key, "{\"name\":\"abandoned\"}"));
         await().atMost(Duration.ofSeconds(20)).until(() -> things.held.get() == held + 1);
         // The gate is closed: the client times out and closes its connection while the handler waits.
         assertThatThrownBy(gaveUp::join).isInstanceOf(java.util.concurrent.CompletionException.class);
@@ -495,7 +489,12 @@ class IdempotencyIT {
     }
 
     private WebTestClient.ResponseSpec post(String path, String caller, String idempotencyKey, String body) {
-        return web.post()
+        return post(web, path, caller, idempotencyKey, body);
+    }
+
+    private static WebTestClient.ResponseSpec post(
+            WebTestClient client, String path, String caller, String idempotencyKey, String body) {
+        return client.post()
                 .uri(path)
                 .headers(headers -> headers.setBearerAuth(TestTokens.get().student(caller)))
                 .header(IdempotencyKey.HEADER, idempotencyKey)
