@@ -70,10 +70,15 @@ class FaultScenariosIT {
                         0.5, Faults.killAndRestart(Component.KAFKA, 4 * CONCURRENCY, Duration.ofSeconds(20)))));
     }
 
+    /**
+     * scoring-service owns an outbox too: killed between the broker's ack and the removal of the entry, it publishes
+     * that entry again after its restart (same {@code ce_id} and sequence, dropped by the consumers), as scenario 3
+     * allows; the projections are still checked exactly.
+     */
     @Test
     @Order(2)
     void consumerServicesKilledMidStream() throws Exception {
-        run(
+        runRelayMayRepeat(
                 "2. Consumer services killed mid-stream",
                 OTHER_EVENTS,
                 12,
@@ -137,9 +142,18 @@ class FaultScenariosIT {
     }
 
     private void run(String name, int events, long seed, List<Scenario.Trigger> triggers) throws Exception {
+        assertThat(scenario(name, events, seed, triggers).run()).contains("lost 0", "duplicated 0");
+    }
+
+    private void runRelayMayRepeat(String name, int events, long seed, List<Scenario.Trigger> triggers)
+            throws Exception {
+        assertThat(scenario(name, events, seed, triggers).relayMayRepeat().run())
+                .contains("lost 0", "duplicated 0");
+    }
+
+    private Scenario scenario(String name, int events, long seed, List<Scenario.Trigger> triggers) {
         LoadDriver.Plan plan =
                 new LoadDriver.Plan(Scenario.sessionsFor(events), CONCURRENCY, RETRY_FOR, seed, "s" + seed);
-        String figures = new Scenario(stack, name, plan, events, triggers, CONVERGENCE).run();
-        assertThat(figures).contains("lost 0", "duplicated 0");
+        return new Scenario(stack, name, plan, events, triggers, CONVERGENCE);
     }
 }

@@ -87,12 +87,22 @@ final class FaultStack implements AutoCloseable {
         return this;
     }
 
+    /** How long a whole-stack restart took: stopping everything, then until everything was healthy again. */
+    record Restart(Duration stopping, Duration starting) {
+
+        Duration down() {
+            return stopping.plus(starting);
+        }
+    }
+
     /**
      * Stops every component (SIGTERM, services first) and starts the whole stack again on the same ports and data:
-     * the tokens issued before stay valid. Returns the time until everything was healthy again.
+     * the tokens issued before stay valid.
      */
-    Duration restartWhole() {
+    Restart restartWhole() {
+        long stopping = System.nanoTime();
         stack.close();
+        Duration stopped = Duration.ofNanos(System.nanoTime() - stopping);
         LocalStack.Builder builder = LocalStack.builder()
                 .dataDir(dataDir)
                 .startupTimeout(startupTimeout)
@@ -101,7 +111,7 @@ final class FaultStack implements AutoCloseable {
         ports.forEach(builder::port);
         long begin = System.nanoTime();
         stack = builder.build().start();
-        return Duration.ofNanos(System.nanoTime() - begin);
+        return new Restart(stopped, Duration.ofNanos(System.nanoTime() - begin));
     }
 
     LocalStack stack() {

@@ -35,9 +35,13 @@ final class Faults {
     /** The whole stack stopped (SIGTERM, services first) and started again on the same ports and data. */
     static Scenario.Fault restartWholeStack() {
         return (stack, load) -> {
-            Duration took = stack.restartWhole();
+            FaultStack.Restart restart = stack.restartWhole();
             return String.format(
-                    Locale.ROOT, "whole stack stopped and started again, healthy after %.1f s", took.toMillis() / 1e3);
+                    Locale.ROOT,
+                    "whole stack stopped in %.1f s and started again, healthy %.1f s later (down %.1f s)",
+                    restart.stopping().toMillis() / 1e3,
+                    restart.starting().toMillis() / 1e3,
+                    restart.down().toMillis() / 1e3);
         };
     }
 

@@ -46,6 +46,13 @@ public record Observation(
      * How and why an observation was taken back.
      *
      * @param reason may be {@code null}
+     * @param requestId derived from the caller and the request's Idempotency-Key ({@code IdempotentIds}); {@code null}
+     *     for a retraction without a key, or stored before it was kept
      */
-    public record Retraction(Instant at, String reason) {}
+    public record Retraction(Instant at, String reason, String requestId) {
+
+        public Retraction(Instant at, String reason) {
+            this(at, reason, null);
+        }
+    }
 }

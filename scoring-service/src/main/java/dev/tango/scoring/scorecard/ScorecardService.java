@@ -61,12 +61,22 @@ public class ScorecardService {
                                         observationId, draft, caller.id(), rubric, session, clock.instant()))));
     }
 
+    /**
+     * Retracts an observation. A request with an Idempotency-Key run again after its key was taken over (the first run
+     * stored the retraction, its key was not completed) answers that retraction instead of refusing it as done.
+     */
     public Mono<Observation> retract(SessionId id, String observationId, String reason, Caller caller) {
-        return change(
-                id,
-                caller,
-                (session, scoring) ->
-                        Mono.fromCallable(() -> scoring.retract(observationId, caller.id(), reason, clock.instant())));
+        // Without a key, no request id ("").
+        return IdempotentIds.derive("retraction", () -> "")
+                .flatMap(requestId -> change(
+                        id,
+                        caller,
+                        (session, scoring) -> Mono.fromCallable(() -> scoring.retract(
+                                observationId,
+                                caller.id(),
+                                reason,
+                                clock.instant(),
+                                requestId.isEmpty() ? null : requestId))));
     }
 
     public Mono<PublishedScorecard> publish(SessionId id, Caller caller) {

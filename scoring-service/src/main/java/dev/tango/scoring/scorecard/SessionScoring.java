@@ -137,10 +137,24 @@ public final class SessionScoring {
 
     /** Takes back one of the mentor's own observations; it stays on record, and no longer counts. */
     public Observation retract(String observationId, UserId mentor, String reason, Instant now) {
+        return retract(observationId, mentor, reason, now, null);
+    }
+
+    /**
+     * {@link #retract(String, UserId, String, Instant)} by the request {@code requestId} (derived from its caller and
+     * Idempotency-Key, or {@code null}): the same request run again after its key was taken over finds its own
+     * retraction and answers it, with no second event, instead of refusing an observation already retracted.
+     */
+    public Observation retract(String observationId, UserId mentor, String reason, Instant now, String requestId) {
         int index = indexOf(observationId);
         Observation observation = index < 0 ? null : observations.get(index);
         if (observation == null || !observation.mentorId().equals(mentor)) {
             throw ScoringRuleException.notFound("Observation", observationId);
+        }
+        if (!observation.counts()
+                && requestId != null
+                && requestId.equals(observation.retraction().requestId())) {
+            return observation;
         }
         if (!observation.counts()) {
             throw ScoringRuleException.conflict("Observation " + observationId + " was already retracted.");
@@ -150,7 +164,7 @@ public final class SessionScoring {
             throw ScoringRuleException.invalid("reason", "must be at most " + MAX_REASON_LENGTH + " characters");
         }
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-        Observation retracted = observation.retracted(new Observation.Retraction(at, why));
+        Observation retracted = observation.retracted(new Observation.Retraction(at, why, requestId));
         observations.set(index, retracted);
         record(new ObservationRetracted(sessionId, observationId, mentor, why, at), at);
         return retracted;

@@ -312,6 +312,53 @@ class ScorecardIT extends ScoringServiceIntegrationTest {
                 .containsExactly(first.get("id"), other.get("id"));
     }
 
+    @Test
+    void aRetractionRunAgainAfterItsIdempotencyKeyWasTakenOverAnswersTheFirstAndCausesNoSecondEvent() {
+        // Scenario 2 of RELIABILITY.md: the client gave up on a retraction that was stored; its key stayed PENDING,
+        // and the retry that took it over was refused with 409 "already retracted" until the client gave up.
+        running();
+        String json = "{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":60000}"
+                .formatted(firstMarker(rubric(), "OPENING"));
+        Object observationId = observe(UUID.randomUUID().toString(), json).get("id");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = retract(key, observationId);
+        stillPendingSinceLongAgo(SessionStory.DEFAULT_MENTOR.value(), key);
+
+        Map<String, Object> second = retract(key, observationId);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.get("retracted")).isEqualTo(true);
+        mentor.post()
+                .uri("/api/scoring/sessions/{id}/observations/{o}/retract", id(), observationId)
+                .header(IdempotencyKey.HEADER, UUID.randomUUID().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"again\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+        // Events leave in order: another observation's event comes after any second retraction.
+        observe(UUID.randomUUID().toString(), json);
+        assertThat(scoreEvents(3))
+                .extracting(event -> event.data().getClass().getSimpleName())
+                .containsExactly("ObservationRecorded", "ObservationRetracted", "ObservationRecorded");
+    }
+
+    private Map<String, Object> retract(String idempotencyKey, Object observationId) {
+        return mentor.post()
+                .uri("/api/scoring/sessions/{id}/observations/{o}/retract", id(), observationId)
+                .header(IdempotencyKey.HEADER, idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"reason\":\"mis-click\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
     private Map<String, Object> observe(String idempotencyKey, String json) {
         return mentor.post()
                 .uri("/api/scoring/sessions/{id}/observations", id())

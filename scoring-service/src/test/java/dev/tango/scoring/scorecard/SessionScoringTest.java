@@ -165,6 +165,25 @@ class SessionScoringTest {
     }
 
     @Test
+    void aRetractionRunAgainByTheSameRequestAnswersTheFirstAndAnotherIsRefused() {
+        running();
+        SessionScoring scoring = SessionScoring.fresh(story.sessionId());
+        scoring.record("o1", anti(0L), MARCO, RUBRIC, timeline, now());
+        Observation first = scoring.retract("o1", MARCO, "mis-click", now(), "request-1");
+
+        Observation again = scoring.retract("o1", MARCO, "mis-click", now().plusSeconds(60), "request-1");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(first.retraction().requestId()).isEqualTo("request-1");
+        assertThat(scoring.pendingEvents()).hasSize(2);
+        assertRule(
+                () -> scoring.retract("o1", MARCO, "mis-click", now(), "request-2"),
+                ScoringRuleException.Kind.CONFLICT,
+                null);
+        assertRule(() -> scoring.retract("o1", MARCO, null, now(), null), ScoringRuleException.Kind.CONFLICT, null);
+    }
+
+    @Test
     void publishesOnlyAfterTheEndThenRevisesOnlyWhenSomethingChanged() {
         running();
         SessionScoring scoring = SessionScoring.fresh(story.sessionId());

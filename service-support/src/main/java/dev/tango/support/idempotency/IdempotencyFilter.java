@@ -59,6 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>The same key with another request (method, path and query, Content-Type or body) answers 422; while the first
  *       request is still running, 409 with {@code Retry-After}.
  *   <li>A request that does not succeed (any non-2xx status, or an error) releases the key: it leaves no trace.
+ *   <li>A request whose client goes away while it runs is not cancelled: it runs to its end and settles its key.
  *   <li>A key held PENDING longer than {@code pending-timeout}, or a record past its {@code expiresAt}, is taken over by
  *       a conditional update, so that only one request wins it. The handler may then run a second time (the first
  *       run may have stored its write and died before completing the key): it runs with the caller and the key in
@@ -270,11 +271,16 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                 .request(new ReadBodyRequest(exchange.getRequest(), body))
                 .response(response)
                 .build();
-        return chain.filter(recorded)
+        Mono<Void> run = chain.filter(recorded)
                 // A run after a take-over creates what the first run did, under the same ids.
                 .contextWrite(scope)
                 .then(Mono.defer(() -> response.settle(NO_BODY)))
                 .onErrorResume(error -> response.abandon().then(Mono.error(error)));
+        // A client that goes away (its timeout, a closed connection) does not stop a write that may have been stored
+        // already: it runs to its end and settles its key, so the client's retry gets it replayed. Cancelled, it would
+        // leave the key PENDING, and the run after the take-over would find its own write done (409 and the like).
+        return Mono.deferContextual(
+                context -> Mono.fromFuture(run.contextWrite(context).toFuture(), true));
     }
 
     private static Mono<Void> replay(ServerWebExchange exchange, IdempotencyRecord record) {

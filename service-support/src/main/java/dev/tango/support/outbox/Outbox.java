@@ -6,7 +6,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * How an aggregate document carries its outbox: a list field {@value #FIELD} of {@link OutboxEntry}. A write appends
  * new entries with {@code $push} (never by rewriting the list, which would bring back entries the relay has already
- * removed), then calls {@link OutboxRelay#afterWrite(String, Object)}.
+ * removed) wrapped in {@link OutboxRelay#afterWriteOf(String, Object, reactor.core.publisher.Mono)}, which relays the
+ * document however the write ends.
  */
 public final class Outbox {
 

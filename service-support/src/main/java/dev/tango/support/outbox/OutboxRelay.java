@@ -37,7 +37,7 @@ import reactor.core.scheduler.Schedulers;
  *
  * <ul>
  *   <li>Hot path: right after a write filled a document's outbox, {@link #afterWrite} relays that one document, found
- *       by {@code _id}. It returns at once and never fails the write; the work runs on the relay's own scheduler.
+ *       by {@code _id} (also after a write that failed or was cancelled, see {@link #afterWriteOf}). It returns at once and never fails the write; the work runs on the relay's own scheduler.
  *   <li>Order: a document's entries go out one at a time in sequence order, each after the previous one was acked, and
  *       one document is relayed by one relay at a time in this process. An entry is removed only after its ack, so a
  *       crash in between publishes it again: duplicates are possible (consumers drop them), re-ordering is not.
@@ -135,6 +135,17 @@ public class OutboxRelay implements AutoCloseable {
             log.warn("Could not schedule the relay of {}/{}: {}", collection, id, e.toString());
             scheduleSweep();
         }
+    }
+
+    /**
+     * {@code write}, a write that fills the outbox of the document {@code id}, followed by {@link #afterWrite} of that
+     * document however it ends: when it succeeds, and also when it fails or is cancelled. A cancelled write (the
+     * client gave up, its connection was closed) or one whose answer was lost may have been stored all the same, and
+     * no other trigger would relay its entries before the next sweep, which may be the next start of the service.
+     * Relaying a document with an empty outbox costs one read.
+     */
+    public <T> Mono<T> afterWriteOf(String collection, Object id, Mono<T> write) {
+        return write.doFinally(signal -> afterWrite(collection, id));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tango.support.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tango.support.security.Caller;
@@ -302,6 +303,35 @@ class IdempotencyIT {
     }
 
     @Test
+    void aRequestWhoseClientWentAwayRunsToItsEndAndTheRetryIsReplayed() {
+        // Scenario 2 of RELIABILITY.md: a client gave up on a retraction; cancelled, its key stayed PENDING, and the
+        // run
+        // after the take-over found the observation retracted already and answered 409 to every retry.
+        int held = things.held.get();
+        WebTestClient impatient =
+                web.mutate().responseTimeout(Duration.ofSeconds(5)).build();
+        CompletableFuture<Void> gaveUp =
+                CompletableFuture.runAsync(() -> post(impatient, HELD_THINGS, user, key, "{\"name\":\"abandoned\"}"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> things.held.get() == held + 1);
+        // The gate is closed: the client times out and closes its connection while the handler waits.
+        assertThatThrownBy(gaveUp::join).isInstanceOf(java.util.concurrent.CompletionException.class);
+
+        things.gate.get().complete(null);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> record(user, key).state() == IdempotencyRecord.State.COMPLETED);
+        post(HELD_THINGS, user, key, "{\"name\":\"abandoned\"}")
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals(IdempotencyFilter.REPLAYED_HEADER, "true")
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("abandoned");
+        assertThat(things.held.get() - held).isEqualTo(1);
+    }
+
+    @Test
     void takesOverAKeyHeldLongerThanThePendingTimeoutAndOnlyTheNewHolderCompletesIt() {
         int held = things.held.get();
         CompletableFuture<EntityExchangeResult<String>> stuck = postInBackground(HELD_THINGS, "{\"name\":\"stuck\"}");
@@ -459,7 +489,12 @@ class IdempotencyIT {
     }
 
     private WebTestClient.ResponseSpec post(String path, String caller, String idempotencyKey, String body) {
-        return web.post()
+        return post(web, path, caller, idempotencyKey, body);
+    }
+
+    private static WebTestClient.ResponseSpec post(
+            WebTestClient client, String path, String caller, String idempotencyKey, String body) {
+        return client.post()
                 .uri(path)
                 .headers(headers -> headers.setBearerAuth(TestTokens.get().student(caller)))
                 .header(IdempotencyKey.HEADER, idempotencyKey)

@@ -40,6 +40,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -135,6 +136,29 @@ class OutboxRelayIT {
         await().atMost(WAIT).until(() -> probe.events(id).size() == 2);
         assertThat(probe.events(id)).extracting(EventEnvelope::sequence).containsExactly(1L, 2L);
         assertThat(outboxOf(id)).isEmpty();
+    }
+
+    @Test
+    void relaysADocumentWhoseWriteWasCancelledAfterItWasStoredOrFailed() {
+        // Scenario 2 of RELIABILITY.md: a client gave up on a write to a freshly restarted service; the write was
+        // stored, its Mono cancelled, and the entry waited in the outbox for the next start of the service.
+        String cancelled = newId();
+        String failed = newId();
+        insert(cancelled, entry(cancelled, 1));
+        insert(failed, entry(failed, 1));
+        OutboxRelay relay = relay(new KafkaTemplate<>(producers));
+
+        relay.afterWriteOf(collection, cancelled, Mono.never()).subscribe().dispose();
+        StepVerifier.create(relay.afterWriteOf(
+                        collection, failed, Mono.error(new IllegalStateException("the answer was lost"))))
+                .expectError(IllegalStateException.class)
+                .verify(WAIT);
+
+        await().atMost(WAIT)
+                .until(() -> probe.events(cancelled).size() == 1
+                        && probe.events(failed).size() == 1);
+        assertThat(outboxOf(cancelled)).isEmpty();
+        assertThat(outboxOf(failed)).isEmpty();
     }
 
     @Test

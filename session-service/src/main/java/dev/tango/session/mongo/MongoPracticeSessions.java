@@ -127,8 +127,7 @@ class MongoPracticeSessions implements PracticeSessions {
 
     @Override
     public Mono<PracticeSession> insert(PracticeSession session) {
-        return mongo.insert(SessionDocument.of(session))
-                .doOnSuccess(stored -> relay.afterWrite(COLLECTION, stored.id()))
+        return relay.afterWriteOf(COLLECTION, session.id().value(), mongo.insert(SessionDocument.of(session)))
                 .map(SessionDocument::toSession);
     }
 
@@ -154,11 +153,13 @@ class MongoPracticeSessions implements PracticeSessions {
                     .each(session.pendingSegments().toArray());
         }
         Outbox.append(change, OutboxEntry.of(session.pendingEvents()));
-        return mongo.findAndModify(
-                        loaded, change, FindAndModifyOptions.options().returnNew(true), SessionDocument.class)
+        return relay.afterWriteOf(
+                        COLLECTION,
+                        state.id().value(),
+                        mongo.findAndModify(
+                                loaded, change, FindAndModifyOptions.options().returnNew(true), SessionDocument.class))
                 .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException(
                         "Session " + state.id() + " was changed since version " + state.version())))
-                .doOnSuccess(stored -> relay.afterWrite(COLLECTION, stored.id()))
                 .map(SessionDocument::toSession);
     }
 }

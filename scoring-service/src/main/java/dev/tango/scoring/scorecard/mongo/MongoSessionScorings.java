@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * One document per session, by {@code _id}. The first save inserts it; later ones are a conditional update on the
  * version read that sets the state and appends the new events to the outbox (keeping the relay's removals of published
- * entries). After each write the relay publishes the outbox in the background.
+ * entries). After each write, however it ended, the relay publishes the outbox in the background.
  */
 @Repository
 class MongoSessionScorings implements SessionScorings {
@@ -47,8 +47,8 @@ class MongoSessionScorings implements SessionScorings {
     public Mono<SessionScoring> save(SessionScoring scoring) {
         SessionScoring.Snapshot state = scoring.snapshot();
         if (state.version() == null) {
-            return mongo.insert(SessionScoringDocument.of(scoring))
-                    .doOnSuccess(stored -> relay.afterWrite(COLLECTION, stored.id()))
+            return relay.afterWriteOf(
+                            COLLECTION, state.sessionId().value(), mongo.insert(SessionScoringDocument.of(scoring)))
                     .map(SessionScoringDocument::toScoring);
         }
         Query loaded = Query.query(
@@ -61,11 +61,16 @@ class MongoSessionScorings implements SessionScorings {
                 .set("lastSequence", state.lastSequence())
                 .inc("version", 1);
         Outbox.append(change, OutboxEntry.of(scoring.pendingEvents()));
-        return mongo.findAndModify(
-                        loaded, change, FindAndModifyOptions.options().returnNew(true), SessionScoringDocument.class)
+        return relay.afterWriteOf(
+                        COLLECTION,
+                        state.sessionId().value(),
+                        mongo.findAndModify(
+                                loaded,
+                                change,
+                                FindAndModifyOptions.options().returnNew(true),
+                                SessionScoringDocument.class))
                 .switchIfEmpty(Mono.error(() -> new OptimisticLockingFailureException(
                         "The scoring of session " + state.sessionId() + " changed since version " + state.version())))
-                .doOnSuccess(stored -> relay.afterWrite(COLLECTION, stored.id()))
                 .map(SessionScoringDocument::toScoring);
     }
 }
