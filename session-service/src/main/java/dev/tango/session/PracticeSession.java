@@ -40,6 +40,13 @@ public final class PracticeSession {
     public static final String SOURCE = "/tango/session-service";
 
     public static final int MAX_MENTORS = 10;
+
+    /**
+     * How many keyed changes a session remembers ({@link #changedBy}): far more than can come between a request and
+     * its retry after a take-over, which waits for the key's lease to run out.
+     */
+    public static final int RECENT_REQUESTS = 20;
+
     public static final int MAX_REASON_LENGTH = 500;
     public static final int MAX_CLIENT_LABEL_LENGTH = 80;
     public static final int MAX_GOAL_LENGTH = 1000;
@@ -67,6 +74,7 @@ public final class PracticeSession {
     private String cancelReason;
     private long lastSequence;
     private TranscriptSummary transcript;
+    private final List<String> recentRequests;
 
     private PracticeSession(Snapshot state) {
         this.id = state.id();
@@ -85,6 +93,7 @@ public final class PracticeSession {
         this.cancelledAt = state.cancelledAt();
         this.cancelReason = state.cancelReason();
         this.lastSequence = state.lastSequence();
+        this.recentRequests = new ArrayList<>(state.recentRequests());
         this.version = state.version();
     }
 
@@ -136,6 +145,7 @@ public final class PracticeSession {
                 null,
                 null,
                 0,
+                List.of(),
                 null));
         session.record(
                 new SessionScheduled(
@@ -307,7 +317,26 @@ public final class PracticeSession {
                 cancelledAt,
                 cancelReason,
                 lastSequence,
+                recentRequests,
                 version);
+    }
+
+    /**
+     * Whether the request {@code requestId} (derived from its caller and Idempotency-Key by {@code IdempotentIds})
+     * changed this session, among its last {@value #RECENT_REQUESTS} keyed changes. A request run again after its key
+     * was taken over (the first run stored its change, then died before completing the key) finds its change here and
+     * answers the session instead of applying the change twice or refusing it as done.
+     */
+    public boolean changedBy(String requestId) {
+        return recentRequests.contains(requestId);
+    }
+
+    /** Remembers that the keyed request {@code requestId} made the change about to be stored. */
+    public void rememberChangeBy(String requestId) {
+        recentRequests.add(Objects.requireNonNull(requestId, "requestId"));
+        if (recentRequests.size() > RECENT_REQUESTS) {
+            recentRequests.subList(0, recentRequests.size() - RECENT_REQUESTS).clear();
+        }
     }
 
     public SessionId id() {
@@ -416,6 +445,7 @@ public final class PracticeSession {
             Instant cancelledAt,
             String cancelReason,
             long lastSequence,
+            List<String> recentRequests,
             Long version) {
 
         public Snapshot {
@@ -423,6 +453,7 @@ public final class PracticeSession {
             Objects.requireNonNull(status, "status");
             mentorIds = List.copyOf(mentorIds);
             phases = List.copyOf(phases);
+            recentRequests = recentRequests == null ? List.of() : List.copyOf(recentRequests);
             transcript = transcript == null ? TranscriptSummary.EMPTY : transcript;
         }
     }

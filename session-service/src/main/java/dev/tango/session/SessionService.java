@@ -140,14 +140,23 @@ public class SessionService {
             BiPredicate<Caller, PracticeSession> allowed,
             String action,
             Consumer<PracticeSession> intention) {
-        return find(id, caller).flatMap(session -> {
-            if (!allowed.test(caller, session)) {
-                return Mono.error(new SessionAccessDeniedException(
-                        "Your part in session " + id + " does not allow you to " + action + " it."));
-            }
-            intention.accept(session);
-            return store(session, sessions.update(session));
-        });
+        // Without an Idempotency-Key, no request id (""): nothing to remember.
+        return IdempotentIds.derive("session-change", () -> "")
+                .flatMap(requestId -> find(id, caller).flatMap(session -> {
+                    if (!allowed.test(caller, session)) {
+                        return Mono.error(new SessionAccessDeniedException(
+                                "Your part in session " + id + " does not allow you to " + action + " it."));
+                    }
+                    if (!requestId.isEmpty() && session.changedBy(requestId)) {
+                        // Run again after its key was taken over: the first run's change is stored; not again.
+                        return Mono.just(session);
+                    }
+                    intention.accept(session);
+                    if (!requestId.isEmpty()) {
+                        session.rememberChangeBy(requestId);
+                    }
+                    return store(session, sessions.update(session));
+                }));
     }
 
     private Mono<PracticeSession> store(PracticeSession changed, Mono<PracticeSession> write) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tango.events.EventEnvelope;
 import dev.tango.events.Topics;
 import dev.tango.events.session.SessionScheduled;
+import dev.tango.events.session.TranscriptAppended;
 import dev.tango.support.idempotency.IdempotencyKey;
 import dev.tango.support.idempotency.IdempotencyRecord;
 import dev.tango.support.idempotency.RequestFingerprint;
@@ -200,6 +201,59 @@ class IdempotentRetriesIT {
         List<EventEnvelope<?>> events = eventsOf(id, 3);
         assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L);
         assertThat(events.get(0).data()).isInstanceOf(SessionScheduled.class);
+    }
+
+    @Test
+    void aMoveAndATranscriptBatchRunAgainAfterTheirKeysWereTakenOverAreAppliedOnce() {
+        String id = sessions.createStarted();
+        String moveKey = UUID.randomUUID().toString();
+        move(id, "EXPLORING", moveKey).expectStatus().isOk();
+        long moved = sessions.version(id);
+        // Killed after storing the move, before completing the key: the retry takes the key over and runs again.
+        stillPendingSinceLongAgo(SessionsClient.ADMIN, moveKey);
+
+        move(id, "EXPLORING", moveKey)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody()
+                .jsonPath("$.currentPhase")
+                .isEqualTo("EXPLORING");
+        assertThat(sessions.version(id)).as("nothing stored again").isEqualTo(moved);
+
+        String batchKey = UUID.randomUUID().toString();
+        String batch = "{\"segments\":[{\"speaker\":\"COACH\",\"text\":\"What would you like to explore?\","
+                + "\"startMs\":1000,\"endMs\":3000},{\"speaker\":\"CLIENT\",\"text\":\"My next step.\","
+                + "\"startMs\":3500,\"endMs\":5000}]}";
+        append(id, batch, batchKey).expectStatus().isOk();
+        stillPendingSinceLongAgo(SessionsClient.ADMIN, batchKey);
+        append(id, batch, batchKey).expectStatus().isOk().expectHeader().doesNotExist("Idempotent-Replayed");
+
+        SessionsClient.asAdmin(web)
+                .get()
+                .uri("/api/sessions/{id}/transcript", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.total")
+                .isEqualTo(2);
+        // One more move, unkeyed: it is event 6 only if neither retry published a second event before it.
+        sessions.phase(id, "MEANING_MAKING").expectStatus().isOk();
+        List<EventEnvelope<?>> events = eventsOf(id, 6);
+        assertThat(events).extracting(EventEnvelope::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(events.get(4).data()).isInstanceOf(TranscriptAppended.class);
+    }
+
+    private WebTestClient.ResponseSpec append(String id, String json, String key) {
+        return SessionsClient.asAdmin(web)
+                .post()
+                .uri("/api/sessions/{id}/transcript/segments", id)
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
     }
 
     private void stillPendingSinceLongAgo(String subject, String idempotencyKey) {

@@ -146,6 +146,7 @@ class MongoPracticeSessions implements PracticeSessions {
                 .set("cancelledAt", state.cancelledAt())
                 .set("cancelReason", state.cancelReason())
                 .set("lastSequence", state.lastSequence())
+                .set("recentRequests", state.recentRequests())
                 .set("transcriptSummary", state.transcript())
                 .inc("version", 1);
         if (!session.pendingSegments().isEmpty()) {

@@ -41,6 +41,7 @@ record SessionDocument(
         Instant cancelledAt,
         String cancelReason,
         long lastSequence,
+        List<String> recentRequests,
         @Version Long version,
         TranscriptSummary transcriptSummary,
         List<TranscriptSegment> transcript,
@@ -67,6 +68,7 @@ record SessionDocument(
                 state.cancelledAt(),
                 state.cancelReason(),
                 state.lastSequence(),
+                state.recentRequests(),
                 state.version(),
                 state.transcript(),
                 session.pendingSegments(),
@@ -92,6 +94,7 @@ record SessionDocument(
                 cancelledAt,
                 cancelReason,
                 lastSequence,
+                recentRequests,
                 version));
     }
 }
