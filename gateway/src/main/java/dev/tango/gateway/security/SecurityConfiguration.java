@@ -1,6 +1,5 @@
 package dev.tango.gateway.security;
 
-import dev.tango.gateway.token.ApiTokenService;
 import dev.tango.gateway.user.Users;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,7 +79,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityWebFilterChain apiClients(
-            ServerHttpSecurity http, ApiTokenService tokens, ProblemResponses problems, Environment environment) {
+            ServerHttpSecurity http, ApiTokenCache tokens, ProblemResponses problems, Environment environment) {
         boolean openPrometheus = openPrometheus(environment);
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(new ApiTokenAuthenticationManager(tokens));
         bearer.setServerAuthenticationConverter(
