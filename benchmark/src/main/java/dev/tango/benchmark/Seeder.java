@@ -3,6 +3,8 @@ package dev.tango.benchmark;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,7 @@ final class Seeder {
     private final Map<MongoCollection<Document>, String> templates = new LinkedHashMap<>();
     private final String entryTemplate;
     private final MongoCollection<Document> studentSessions;
+    private final MongoCollection<Document> studentInsights;
     private long stored;
     private int students;
     private String firstStudent;
@@ -55,6 +58,7 @@ final class Seeder {
             }
         }
         this.studentSessions = mongo.getDatabase("tango_feedback").getCollection("student_sessions");
+        this.studentInsights = mongo.getDatabase("tango_feedback").getCollection("student_insights");
         Document student =
                 studentSessions.find(Filters.eq("_id", templateStudent)).first();
         if (student == null) {
@@ -75,6 +79,7 @@ final class Seeder {
         List<String> names = new ArrayList<>();
         templates.keySet().forEach(c -> names.add(c.getNamespace().getFullName()));
         names.add("tango_feedback.student_sessions");
+        names.add("tango_feedback.student_insights");
         return names;
     }
 
@@ -125,8 +130,10 @@ final class Seeder {
         Map<MongoCollection<Document>, List<Document>> documents = new LinkedHashMap<>();
         for (String student : studentIds) {
             List<Document> entries = new ArrayList<>();
+            List<String> sessions = new ArrayList<>();
             for (int i = 0; i < perStudent; i++) {
                 String session = UUID.randomUUID().toString();
+                sessions.add(session);
                 if (firstSession == null) {
                     firstSession = session;
                     firstStudent = student;
@@ -146,6 +153,11 @@ final class Seeder {
                 all.addAll(entries);
                 studentSessions.replaceOne(Filters.eq("_id", student), existing.append("sessions", all));
             }
+            // The list of the student's sessions that feedback-service keeps beside the insights, as it writes it.
+            studentInsights.updateOne(
+                    Filters.eq("_id", student),
+                    Updates.addEachToSet("sessionIds", sessions),
+                    new UpdateOptions().upsert(true));
         }
         documents.forEach(MongoCollection::insertMany);
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ServiceIntegrationTest
 @AutoConfigureWebTestClient
 @TestPropertySource(properties = "management.endpoint.health.show-details=always")
+@Import(MongoCommands.Registration.class)
 public abstract class FeedbackServiceIntegrationTest {
 
     protected static final SessionEventsPublisher publisher;

@@ -14,11 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
@@ -30,6 +32,9 @@ import reactor.util.retry.RetryBackoffSpec;
  */
 @Service
 public class CommentsService {
+
+    /** Sessions per query of {@link #published}. */
+    static final int BATCH = 500;
 
     private static final RetryBackoffSpec ON_CONFLICT = Retry.backoff(10, Duration.ofMillis(5))
             .maxBackoff(Duration.ofMillis(200))
@@ -50,12 +55,16 @@ public class CommentsService {
 
     /** The comments the caller may see, oldest first. */
     public Mono<List<CommentView>> list(SessionId sessionId, Caller caller) {
-        return session(sessionId, caller)
-                .flatMap(insight -> comments(sessionId)
-                        .map(all -> all.comments().stream()
-                                .filter(c -> c.isPublic() || isAuthor(insight, caller, c))
-                                .map(c -> CommentView.of(c, isAuthor(insight, caller, c)))
-                                .toList()));
+        return session(sessionId, caller).flatMap(insight -> list(insight, caller));
+    }
+
+    /** The comments the caller may see of a session whose insight was read already and is visible to them. */
+    public Mono<List<CommentView>> list(SessionInsight insight, Caller caller) {
+        return comments(insight.sessionId())
+                .map(all -> all.comments().stream()
+                        .filter(c -> c.isPublic() || isAuthor(insight, caller, c))
+                        .map(c -> CommentView.of(c, isAuthor(insight, caller, c)))
+                        .toList());
     }
 
     // An author who is no longer assigned to the session no longer sees their drafts.
@@ -63,11 +72,17 @@ public class CommentsService {
         return insight.isMentor(caller) && comment.mentorId().equals(caller.id());
     }
 
-    /** The published comments of a session, for the dashboards. */
-    public Mono<List<Comment>> published(SessionId sessionId) {
-        return store.find(sessionId)
-                .map(all -> all.comments().stream().filter(Comment::isPublic).toList())
-                .defaultIfEmpty(List.of());
+    /**
+     * The published comments of these sessions, for the dashboards and the export: one query by {@code _id} per {@link
+     * #BATCH} sessions, rather than one per session. Sessions without any are left out.
+     */
+    public Mono<Map<SessionId, List<Comment>>> published(List<SessionId> sessionIds) {
+        return Flux.fromIterable(sessionIds)
+                .buffer(BATCH)
+                .concatMap(store::findAll)
+                .collectMap(
+                        SessionComments::sessionId,
+                        all -> all.comments().stream().filter(Comment::isPublic).toList());
     }
 
     /**

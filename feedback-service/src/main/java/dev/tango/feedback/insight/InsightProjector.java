@@ -15,7 +15,8 @@ import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
 
 /**
- * Applies session and score events to the insight of their session: one read and at most one write by id per event.
+ * Applies session and score events to the insight of their session: one read and at most one write by id per event,
+ * and once per session one more write that lists the session under its student.
  * A lost optimistic-locking race is retried from a fresh read, where the inboxes turn anything already applied into
  * a duplicate.
  */
@@ -45,9 +46,15 @@ public class InsightProjector {
                 .defaultIfEmpty(SessionInsight.empty(event.sessionId()))
                 .flatMap(insight -> {
                     Receipt<SessionInsight> receipt = insight.receive(event);
-                    return receipt.changed()
-                            ? insights.save(receipt.state()).thenReturn(receipt.handled())
-                            : Mono.just(receipt.handled());
+                    if (!receipt.changed()) {
+                        return Mono.just(receipt.handled());
+                    }
+                    SessionInsight changed = receipt.state();
+                    // Listed before the save: once the insight names its student, the student's list has it.
+                    Mono<Void> listed = insight.studentId() == null && changed.studentId() != null
+                            ? insights.listUnderStudent(changed)
+                            : Mono.empty();
+                    return listed.then(insights.save(changed)).thenReturn(receipt.handled());
                 })
                 .retryWhen(ON_CONFLICT)
                 .doOnNext(this::report);

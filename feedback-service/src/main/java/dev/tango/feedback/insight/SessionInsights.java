@@ -17,7 +17,16 @@ public interface SessionInsights {
 
     Mono<SessionInsight> save(SessionInsight insight);
 
-    /** A student's sessions; a scan on the embedded server, an index on MongoDB. */
+    /**
+     * Lists the insight's session under its student, whom it names, so that {@link #ofStudent} finds it. Called once
+     * per session, before the first save of the insight that names the student; doing it again changes nothing.
+     */
+    Mono<Void> listUnderStudent(SessionInsight insight);
+
+    /**
+     * A student's sessions: the ids listed under the student (one read by {@code _id}), then their insights (one query
+     * by {@code _id}). Neither grows with the number of stored sessions, only with the student's own.
+     */
     Flux<SessionInsight> ofStudent(UserId studentId);
 
     /** A program's sessions; a scan on the embedded server, an index on MongoDB. */

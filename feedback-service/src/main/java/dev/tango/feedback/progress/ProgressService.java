@@ -1,5 +1,7 @@
 package dev.tango.feedback.progress;
 
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
@@ -19,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -36,8 +37,7 @@ public class ProgressService {
     private final CommentsService comments;
     private final Clock clock;
     private final Duration unscoredAfter;
-    private final Duration programTimesTtl;
-    private final Map<ProgramId, Mono<PhaseTimeTotals>> programTimes = new ConcurrentHashMap<>();
+    private final AsyncLoadingCache<ProgramId, PhaseTimeTotals> programTimes;
 
     public ProgressService(
             SessionInsights insights,
@@ -49,7 +49,13 @@ public class ProgressService {
         this.comments = comments;
         this.clock = clock;
         this.unscoredAfter = unscoredAfter;
-        this.programTimesTtl = programTimesTtl;
+        this.programTimes = programTimesTtl.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .refreshAfterWrite(programTimesTtl)
+                        .expireAfterWrite(programTimesTtl.multipliedBy(2))
+                        .buildAsync((program, executor) ->
+                                insights.phaseTimesOfProgram(program).toFuture());
     }
 
     public Mono<StudentDashboard> dashboard(UserId studentId, Caller caller) {
@@ -71,23 +77,23 @@ public class ProgressService {
     /**
      * A program's time per phase, computed at most once per {@code tango.feedback.program-times-ttl} and shared by
      * every dashboard meanwhile: the only figure of a student's dashboard that depends on the whole program, and
-     * reading the program's sessions on every dashboard request made each one cost the size of the program.
+     * reading the program's sessions on every dashboard request made each one cost the size of the program. Once the
+     * figure is older than the TTL, dashboards still answer it while it is read again in the background, so no request
+     * waits for that read (it scans the program's insights on the embedded server) unless none came for twice the TTL.
      */
     private Mono<PhaseTimeTotals> phaseTimesOfProgram(ProgramId programId) {
-        if (programTimesTtl.isZero()) {
+        if (programTimes == null) {
             return insights.phaseTimesOfProgram(programId);
         }
-        return programTimes.computeIfAbsent(
-                programId,
-                p -> insights.phaseTimesOfProgram(p)
-                        .cache(totals -> programTimesTtl, error -> Duration.ZERO, () -> programTimesTtl));
+        // A caller that goes away must not cancel the read that other dashboards share.
+        return Mono.fromFuture(programTimes.get(programId), true);
     }
 
     public Mono<SessionPage> session(SessionId sessionId, Caller caller) {
         return insights.find(sessionId)
                 .filter(s -> s.isVisibleTo(caller))
                 .switchIfEmpty(Mono.error(() -> FeedbackRuleException.notFound("Session", sessionId)))
-                .flatMap(s -> comments.list(sessionId, caller).map(visible -> SessionPage.of(s, caller, visible)));
+                .flatMap(s -> comments.list(s, caller).map(visible -> SessionPage.of(s, caller, visible)));
     }
 
     public Mono<ProgramMetrics> metrics(ProgramId programId, LocalDate from, LocalDate to, Caller caller) {
@@ -126,9 +132,8 @@ public class ProgressService {
     }
 
     private Mono<Map<SessionId, List<Comment>>> publishedComments(List<SessionInsight> sessions) {
-        return Flux.fromIterable(sessions)
-                .concatMap(s -> comments.published(s.sessionId()).map(list -> Map.entry(s.sessionId(), list)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return comments.published(
+                sessions.stream().map(SessionInsight::sessionId).toList());
     }
 
     private static Map<SessionId, List<CommentView>> viewsOf(Map<SessionId, List<Comment>> published) {

@@ -3,7 +3,9 @@ package dev.tango.feedback.comments.mongo;
 import dev.tango.events.SessionId;
 import dev.tango.feedback.comments.SessionComments;
 import dev.tango.feedback.comments.SessionCommentsStore;
+import java.util.Collection;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Comments by {@code _id} (the session id), saved with optimistic locking on {@code version}. */
@@ -19,6 +21,13 @@ class MongoSessionComments implements SessionCommentsStore {
     @Override
     public Mono<SessionComments> find(SessionId sessionId) {
         return documents.findById(sessionId.value()).map(SessionCommentsDocument::toComments);
+    }
+
+    @Override
+    public Flux<SessionComments> findAll(Collection<SessionId> sessionIds) {
+        return documents
+                .findAllById(sessionIds.stream().map(SessionId::value).toList())
+                .map(SessionCommentsDocument::toComments);
     }
 
     @Override

@@ -16,9 +16,11 @@ import reactor.core.publisher.Mono;
 class MongoSessionInsights implements SessionInsights, ProjectionStore {
 
     private final SessionInsightRepository documents;
+    private final StudentInsightIds studentSessions;
 
-    MongoSessionInsights(SessionInsightRepository documents) {
+    MongoSessionInsights(SessionInsightRepository documents, StudentInsightIds studentSessions) {
         this.documents = documents;
+        this.studentSessions = studentSessions;
     }
 
     @Override
@@ -32,8 +34,18 @@ class MongoSessionInsights implements SessionInsights, ProjectionStore {
     }
 
     @Override
+    public Mono<Void> listUnderStudent(SessionInsight insight) {
+        return studentSessions.add(
+                insight.studentId().value(), insight.sessionId().value());
+    }
+
+    @Override
     public Flux<SessionInsight> ofStudent(UserId studentId) {
-        return documents.findByStudentId(studentId.value()).map(SessionInsightDocument::toInsight);
+        return studentSessions
+                .of(studentId.value())
+                .flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : documents.findAllById(ids))
+                .filter(document -> studentId.value().equals(document.studentId()))
+                .map(SessionInsightDocument::toInsight);
     }
 
     @Override

@@ -8,8 +8,6 @@ import reactor.core.publisher.Flux;
 
 interface SessionInsightRepository extends ReactiveCrudRepository<SessionInsightDocument, String> {
 
-    Flux<SessionInsightDocument> findByStudentId(String studentId);
-
     Flux<SessionInsightDocument> findByProgramId(String programId);
 
     /** Only the time per phase of a program's ended sessions. */
