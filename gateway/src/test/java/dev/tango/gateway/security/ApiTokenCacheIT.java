@@ -6,6 +6,7 @@ import dev.tango.gateway.GatewayIntegrationTest;
 import dev.tango.gateway.MongoCommands;
 import dev.tango.gateway.token.ApiTokenService;
 import dev.tango.gateway.token.IssuedToken;
+import dev.tango.gateway.user.AdminScope;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.User;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class ApiTokenCacheIT extends GatewayIntegrationTest {
         call(issued, "/api/sessions/before-revoke").expectStatus().isOk();
         call(issued, "/api/sessions/before-revoke").expectStatus().isOk();
 
-        tokens.revoke(issued.token().id()).block(Duration.ofSeconds(5));
+        tokens.revoke(AdminScope.everything(), issued.token().id()).block(Duration.ofSeconds(5));
 
         call(issued, "/api/sessions/after-revoke").expectStatus().isUnauthorized();
     }
@@ -60,13 +61,14 @@ class ApiTokenCacheIT extends GatewayIntegrationTest {
         call(issued, "/api/sessions/before-deactivation").expectStatus().isOk();
         call(issued, "/api/sessions/before-deactivation").expectStatus().isOk();
 
-        userService.deactivate(student.id()).block(Duration.ofSeconds(5));
+        userService.deactivate(AdminScope.everything(), student.id()).block(Duration.ofSeconds(5));
 
         call(issued, "/api/sessions/after-deactivation").expectStatus().isUnauthorized();
     }
 
     private IssuedToken personalToken(User user) {
-        return tokens.issuePersonal("cache-test", user.id(), null, "test").block(Duration.ofSeconds(5));
+        return tokens.issuePersonal(AdminScope.everything(), "cache-test", user.id(), null, "test")
+                .block(Duration.ofSeconds(5));
     }
 
     private WebTestClient.ResponseSpec call(IssuedToken issued, String path) {
