@@ -79,16 +79,26 @@ public class ScorecardService {
                                 requestId.isEmpty() ? null : requestId))));
     }
 
+    /**
+     * Publishes the mentor's scorecard. A request with an Idempotency-Key run again after its key was taken over
+     * answers the publication it stored instead of refusing it as "nothing changed".
+     */
     public Mono<PublishedScorecard> publish(SessionId id, Caller caller) {
-        return change(
-                id,
-                caller,
-                (session, scoring) -> rubricOf(session, scoring)
-                        .map(rubric -> scoring.publish(
-                                ScoreFormula.score(
-                                        rubric, caller.id(), SessionScoring.factsOf(session), scoring.observations()),
-                                session,
-                                clock.instant())));
+        // Without a key, no request id ("").
+        return IdempotentIds.derive("publication", () -> "")
+                .flatMap(requestId -> change(
+                        id,
+                        caller,
+                        (session, scoring) -> rubricOf(session, scoring)
+                                .map(rubric -> scoring.publish(
+                                        ScoreFormula.score(
+                                                rubric,
+                                                caller.id(),
+                                                SessionScoring.factsOf(session),
+                                                scoring.observations()),
+                                        session,
+                                        clock.instant(),
+                                        requestId.isEmpty() ? null : requestId))));
     }
 
     /** The calling mentor's draft scorecard, observations and last publication. */

@@ -47,6 +47,12 @@ public final class SessionScoring {
     private final List<Observation> observations;
     private final Map<UserId, PublishedScorecard> published;
     private final Long version;
+    /** Request ids of the last keyed publications (see {@link #publish(Scorecard, SessionTimeline, Instant, String)}). */
+    private final List<String> publications;
+
+    /** Far more publications than can come between a request and its retry after a take-over. */
+    static final int PUBLICATIONS_KEPT = 20;
+
     private final List<EventEnvelope<ScoreEvent>> pendingEvents = new ArrayList<>();
     private RubricRef rubric;
     private long lastSequence;
@@ -58,12 +64,13 @@ public final class SessionScoring {
         this.published = new LinkedHashMap<>();
         state.published().forEach(card -> published.put(card.mentorId(), card));
         this.lastSequence = state.lastSequence();
+        this.publications = new ArrayList<>(state.publications());
         this.version = state.version();
     }
 
     /** A session nothing was scored on yet. */
     public static SessionScoring fresh(SessionId sessionId) {
-        return new SessionScoring(new Snapshot(sessionId, null, List.of(), List.of(), 0, null));
+        return new SessionScoring(new Snapshot(sessionId, null, List.of(), List.of(), 0, List.of(), null));
     }
 
     public static SessionScoring restore(Snapshot state) {
@@ -176,6 +183,30 @@ public final class SessionScoring {
      * publication.
      */
     public PublishedScorecard publish(Scorecard card, SessionTimeline session, Instant now) {
+        return publish(card, session, now, null);
+    }
+
+    /**
+     * {@link #publish(Scorecard, SessionTimeline, Instant)} by the request {@code requestId} (derived from its caller
+     * and Idempotency-Key, or {@code null}): the same request run again after its key was taken over (the first run
+     * stored the publication, then the service died before completing the key) answers the mentor's publication
+     * instead of refusing it as "nothing changed". The last {@value #PUBLICATIONS_KEPT} keyed publications are kept.
+     */
+    public PublishedScorecard publish(Scorecard card, SessionTimeline session, Instant now, String requestId) {
+        if (requestId != null && publications.contains(requestId) && published.containsKey(card.mentorId())) {
+            return published.get(card.mentorId());
+        }
+        PublishedScorecard next = publishOnce(card, session, now);
+        if (requestId != null) {
+            publications.add(requestId);
+            if (publications.size() > PUBLICATIONS_KEPT) {
+                publications.subList(0, publications.size() - PUBLICATIONS_KEPT).clear();
+            }
+        }
+        return next;
+    }
+
+    private PublishedScorecard publishOnce(Scorecard card, SessionTimeline session, Instant now) {
         if (session.status() != TimelineStatus.ENDED) {
             throw ScoringRuleException.conflict("Session " + sessionId + " is " + session.status()
                     + "; a scorecard is published once the session has ended.");
@@ -251,7 +282,8 @@ public final class SessionScoring {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(sessionId, rubric, observations, List.copyOf(published.values()), lastSequence, version);
+        return new Snapshot(
+                sessionId, rubric, observations, List.copyOf(published.values()), lastSequence, publications, version);
     }
 
     /** The facts of a session that the formula needs, from its timeline. */
@@ -359,11 +391,13 @@ public final class SessionScoring {
             List<Observation> observations,
             List<PublishedScorecard> published,
             long lastSequence,
+            List<String> publications,
             Long version) {
 
         public Snapshot {
             observations = List.copyOf(observations);
             published = List.copyOf(published);
+            publications = publications == null ? List.of() : List.copyOf(publications);
         }
     }
 }

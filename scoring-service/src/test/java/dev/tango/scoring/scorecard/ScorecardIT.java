@@ -343,6 +343,50 @@ class ScorecardIT extends ScoringServiceIntegrationTest {
                 .containsExactly("ObservationRecorded", "ObservationRetracted", "ObservationRecorded");
     }
 
+    @Test
+    void aPublicationRunAgainAfterItsIdempotencyKeyWasTakenOverAnswersTheFirstAndCausesNoSecondEvent() {
+        // Scenario 2 of RELIABILITY.md: a publication whose service died before completing its key was refused with
+        // 409 "nothing changed" when the retry took the key over and ran it again.
+        running();
+        String json = "{\"kind\":\"MARKER\",\"itemId\":\"%s\",\"timeCodeMs\":60000}"
+                .formatted(firstMarker(rubric(), "OPENING"));
+        observe(UUID.randomUUID().toString(), json);
+        publisher.publish(story.ended(Duration.ofMinutes(10)));
+        awaitStatus("ENDED");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = publish(key);
+        stillPendingSinceLongAgo(SessionStory.DEFAULT_MENTOR.value(), key);
+
+        Map<String, Object> second = publish(key);
+
+        assertThat(second).isEqualTo(first).containsEntry("revision", 1);
+        mentor.post()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine/publish", id())
+                .header(IdempotencyKey.HEADER, UUID.randomUUID().toString())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
+        // Events leave in order: another observation's event comes after any second publication.
+        observe(UUID.randomUUID().toString(), json.replace("60000", "65000"));
+        assertThat(scoreEvents(3))
+                .extracting(event -> event.data().getClass().getSimpleName())
+                .containsExactly("ObservationRecorded", "ScorecardPublished", "ObservationRecorded");
+    }
+
+    private Map<String, Object> publish(String idempotencyKey) {
+        return mentor.post()
+                .uri("/api/scoring/sessions/{id}/scorecards/mine/publish", id())
+                .header(IdempotencyKey.HEADER, idempotencyKey)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("Idempotent-Replayed")
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+    }
+
     private Map<String, Object> retract(String idempotencyKey, Object observationId) {
         return mentor.post()
                 .uri("/api/scoring/sessions/{id}/observations/{o}/retract", id(), observationId)

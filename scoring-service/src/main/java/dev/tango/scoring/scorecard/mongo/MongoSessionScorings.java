@@ -59,6 +59,7 @@ class MongoSessionScorings implements SessionScorings {
                 .set("observations", state.observations())
                 .set("published", SessionScoringDocument.json(state.published()))
                 .set("lastSequence", state.lastSequence())
+                .set("publications", state.publications())
                 .inc("version", 1);
         Outbox.append(change, OutboxEntry.of(scoring.pendingEvents()));
         return relay.afterWriteOf(

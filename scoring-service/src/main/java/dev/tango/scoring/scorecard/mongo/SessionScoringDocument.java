@@ -24,6 +24,7 @@ record SessionScoringDocument(
         List<Observation> observations,
         List<String> published,
         long lastSequence,
+        List<String> publications,
         @Version Long version,
         List<OutboxEntry> outbox) {
 
@@ -35,6 +36,7 @@ record SessionScoringDocument(
                 state.observations(),
                 json(state.published()),
                 state.lastSequence(),
+                state.publications(),
                 state.version(),
                 OutboxEntry.of(scoring.pendingEvents()));
     }
@@ -50,6 +52,7 @@ record SessionScoringDocument(
                                 .map(text -> EventJson.mapper().readValue(text, PublishedScorecard.class))
                                 .toList(),
                 lastSequence,
+                publications,
                 version));
     }
 
