@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,10 +34,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>The first class that asks starts the stack (free ports, data under {@code target/shared-stack/}); it stays up
- * until the test run ends, when JUnit closes its root store and with it the stack. Classes that need other JVM options
- * for the children register the extension with them ({@link #withExtraJvmOptions}); each distinct set of options is
- * its own shared stack. Classes sharing a stack keep apart by their own users, students and sessions; one that breaks
- * a component on purpose (kill -9) must leave it running again and should run last ({@code ClassOrderer}).
+ * until the test run ends, when JUnit closes its root store and with it the stack. A class that needs particular JVM
+ * options for the children registers the extension with them ({@link #withExtraJvmOptions}) and gets the shared stack
+ * started with exactly those (each distinct set its own stack); {@code @ExtendWith(SharedStack.class)} takes the stack
+ * that is already running, whatever its options, or starts one with {@link LocalStack#DEFAULT_JVM_OPTIONS}. Classes
+ * sharing a stack keep apart by their own users, students and sessions; one that breaks a component on purpose (kill
+ * -9) must leave it running again, and the order of the classes is set with {@code ClassOrderer}.
  */
 public final class SharedStack implements ParameterResolver {
 
@@ -49,11 +53,15 @@ public final class SharedStack implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
     private static final AtomicBoolean ROOT_CLEANED = new AtomicBoolean();
 
+    /** What the children must run with; {@code null}: any shared stack will do. */
     private final List<String> jvmOptions;
 
-    /** The shared stack with {@link LocalStack#DEFAULT_JVM_OPTIONS}, for {@code @ExtendWith(SharedStack.class)}. */
+    /**
+     * The shared stack already running, whatever its options, else one with {@link LocalStack#DEFAULT_JVM_OPTIONS};
+     * for {@code @ExtendWith(SharedStack.class)}.
+     */
     public SharedStack() {
-        this(LocalStack.DEFAULT_JVM_OPTIONS);
+        this.jvmOptions = null;
     }
 
     private SharedStack(List<String> jvmOptions) {
@@ -79,8 +87,8 @@ public final class SharedStack implements ParameterResolver {
     public LocalStack resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot()
                 .getStore(NAMESPACE)
-                .computeIfAbsent(jvmOptions, options -> new Running(start(options)), Running.class)
-                .stack();
+                .computeIfAbsent(Stacks.class, key -> new Stacks(), Stacks.class)
+                .get(jvmOptions);
     }
 
     private static LocalStack start(List<String> jvmOptions) {
@@ -133,11 +141,38 @@ public final class SharedStack implements ParameterResolver {
         }
     }
 
-    /** The store's value: JUnit closes it (and so the stack) when the test run ends. */
-    private record Running(LocalStack stack) implements AutoCloseable {
+    /** The shared stacks of this run, by JVM options; JUnit closes it (and so them) when the test run ends. */
+    private static final class Stacks implements AutoCloseable {
+        private final Map<List<String>, LocalStack> running = new LinkedHashMap<>();
+        /** A stack that did not start is not tried again by every later class: each gets the same failure. */
+        private final Map<List<String>, RuntimeException> failed = new LinkedHashMap<>();
+
+        synchronized LocalStack get(List<String> jvmOptions) {
+            if (jvmOptions == null) {
+                return running.isEmpty()
+                        ? get(LocalStack.DEFAULT_JVM_OPTIONS)
+                        : running.values().iterator().next();
+            }
+            RuntimeException failure = failed.get(jvmOptions);
+            if (failure != null) {
+                throw new LocalStackException(
+                        "the shared stack did not start: " + failure.getMessage(),
+                        LocalStackException.EXIT_FAILURE,
+                        failure);
+            }
+            try {
+                return running.computeIfAbsent(jvmOptions, SharedStack::start);
+            } catch (RuntimeException e) {
+                failed.put(jvmOptions, e);
+                throw e;
+            }
+        }
+
         @Override
-        public void close() {
-            stack.close();
+        public synchronized void close() {
+            List<LocalStack> stacks = new ArrayList<>(running.values());
+            Collections.reverse(stacks);
+            stacks.forEach(LocalStack::close);
         }
     }
 }
