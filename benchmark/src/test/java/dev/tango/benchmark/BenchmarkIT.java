@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * runs it in the reliability module's test JVM (failsafe {@code dependenciesToScan}), on the stack that {@code
  * FaultSmokeIT} and {@code HostileInputIT} use, rather than starting a whole stack of its own here. With {@code
  * -Pbenchmark} ({@code tango.benchmark.mode=full}) the whole benchmark, in this module, on a stack of its own started
- * with the load's JVM options. The report is printed and written to {@code tango.benchmark.report} (in the build, a
- * {@code benchmark-report.md} in the module's {@code target/}).
+ * with the load's JVM options. The report is printed and written to {@code tango.benchmark.report}: {@code
+ * benchmark/target/benchmark-report.md} for the whole benchmark, {@code reliability/target/benchmark-smoke-report.md}
+ * for the smoke.
  */
 @ExtendWith(SharedStack.class)
 @Order(2)
