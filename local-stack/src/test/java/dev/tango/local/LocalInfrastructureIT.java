@@ -29,7 +29,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real broker and Mongo server as child processes, over TCP: what they keep across a stop and a kill -9. */
@@ -74,10 +73,10 @@ class LocalInfrastructureIT {
         assertThat(dataDir.resolve("logs/kafka.log")).content().contains("Kafka Server started");
     }
 
-    /** On the module's shared stack: the broker the platform runs on, and no need to start one more. */
     @Test
-    void theBrokerNeverCreatesATopicOnFirstUse(@ExtendWith(SharedStack.class) LocalStack stack) throws Exception {
-        try (KafkaProducer<String, String> producer = producer(stack, Duration.ofSeconds(2))) {
+    void theBrokerNeverCreatesATopicOnFirstUse() throws Exception {
+        try (LocalStack stack = infrastructure().start();
+                KafkaProducer<String, String> producer = producer(stack, Duration.ofSeconds(2))) {
             String missing = "tango.no-such-topic";
 
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>(missing, "k", "v"))
