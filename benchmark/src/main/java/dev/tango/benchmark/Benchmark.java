@@ -53,9 +53,6 @@ public final class Benchmark {
     private final Consumer<String> out;
 
     private LocalStack stack;
-    /** Whether this run started the stack (and so stops it), or was lent a running one. */
-    private boolean ownStack;
-
     private Http http;
     private MongoClient mongo;
     private ReadModelWatcher watcher;
@@ -87,20 +84,7 @@ public final class Benchmark {
 
     /** Runs the whole benchmark with these settings and returns its report; the stack is stopped at the end. */
     static Report run(Settings settings, Path dataDir, Consumer<String> out) {
-        return run(settings, dataDir, out, null);
-    }
-
-    /**
-     * Runs the benchmark against a stack that is already running (one shared by several test classes), which stays
-     * running afterwards; its JVM options are whatever it was started with, not {@link Settings#jvmOptions()}.
-     */
-    static Report runOn(LocalStack running, Settings settings, Path dataDir, Consumer<String> out) {
-        return run(settings, dataDir, out, running);
-    }
-
-    private static Report run(Settings settings, Path dataDir, Consumer<String> out, LocalStack running) {
         Benchmark benchmark = new Benchmark(settings, dataDir, out);
-        benchmark.stack = running;
         try {
             benchmark.runAll();
         } finally {
@@ -135,28 +119,22 @@ public final class Benchmark {
 
     private void startStack() {
         report.section("Stack startup");
-        if (stack == null) {
-            ownStack = true;
-            stack = LocalStack.builder()
-                    .dataDir(dataDir.resolve("stack"))
-                    .freePorts()
-                    .jvmOptions(settings.jvmOptions())
-                    .startupTimeout(STARTUP_PATIENCE)
-                    .progress(out)
-                    .build()
-                    .start();
-        }
+        stack = LocalStack.builder()
+                .dataDir(dataDir.resolve("stack"))
+                .freePorts()
+                .jvmOptions(settings.jvmOptions())
+                .startupTimeout(STARTUP_PATIENCE)
+                .progress(out)
+                .build()
+                .start();
         Map<Component, Long> rss = stack.residentMemory();
         long total = rss.values().stream().mapToLong(Long::longValue).sum();
         report.bullet(String.format(
                 Locale.ROOT,
-                "all healthy in %.1f s (Kafka and Mongo in %.1f s), %s; total RSS %d MB: %s",
+                "all healthy in %.1f s (Kafka and Mongo in %.1f s), JVM options %s; total RSS %d MB: %s",
                 stack.startupTime().toMillis() / 1000.0,
                 stack.infrastructureStartupTime().toMillis() / 1000.0,
-                ownStack
-                        ? "JVM options " + settings.jvmOptions()
-                        : "started before this run by another test class (a shared stack, with what it has done"
-                                + " since)",
+                settings.jvmOptions(),
                 total >> 20,
                 megabytes(rss)));
         report.figure("startup.seconds", stack.startupTime().toMillis() / 1000.0);
@@ -911,7 +889,7 @@ public final class Benchmark {
         if (mongo != null) {
             mongo.close();
         }
-        if (stack != null && ownStack) {
+        if (stack != null) {
             stack.close();
         }
     }

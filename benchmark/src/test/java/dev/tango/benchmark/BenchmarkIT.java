@@ -2,33 +2,19 @@ package dev.tango.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tango.local.LocalStack;
-import dev.tango.local.SharedStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the benchmark against the whole stack. By default a smoke run that checks that every part of the harness works
- * end to end, asserting no timing, on the shared stack of the test JVM ({@link SharedStack}): the default test command
- * runs it in the reliability module's test JVM (failsafe {@code dependenciesToScan}), on the stack that {@code
- * FaultSmokeIT} and {@code HostileInputIT} use, rather than starting a whole stack of its own here. With {@code
- * -Pbenchmark} ({@code tango.benchmark.mode=full}) the whole benchmark, in this module, on a stack of its own started
- * with the load's JVM options. The report is printed and written to {@code tango.benchmark.report}: {@code
- * benchmark/target/benchmark-report.md} for the whole benchmark, {@code reliability/target/benchmark-smoke-report.md}
- * for the smoke.
+ * Runs the benchmark against the whole stack: briefly by default (a smoke run that checks that every part of the
+ * harness works end to end, asserting no timing), the whole benchmark with {@code -Pbenchmark}
+ * ({@code tango.benchmark.mode=full}). The report is printed and written to {@code target/benchmark-report.md}.
  */
-@ExtendWith(SharedStack.class)
-@Order(2)
 class BenchmarkIT {
 
     private static final System.Logger LOG = System.getLogger(BenchmarkIT.class.getName());
@@ -38,21 +24,9 @@ class BenchmarkIT {
     Path dataDir;
 
     @Test
-    @Tag("smoke")
-    @DisabledIfSystemProperty(named = "tango.benchmark.mode", matches = "full", disabledReason = "the full run instead")
-    void everyPartOfTheHarnessProducesItsFiguresOnTheSharedStack(LocalStack shared) throws IOException {
-        Settings settings = Settings.smoke();
-        check(settings, Benchmark.runOn(shared, settings, dataDir, line -> LOG.log(System.Logger.Level.INFO, line)));
-    }
-
-    @Test
-    @EnabledIfSystemProperty(named = "tango.benchmark.mode", matches = "full", disabledReason = "-Pbenchmark only")
     void everyPartOfTheHarnessProducesItsFigures() throws IOException {
-        Settings settings = Settings.full();
-        check(settings, Benchmark.run(settings, dataDir, line -> LOG.log(System.Logger.Level.INFO, line)));
-    }
-
-    private static void check(Settings settings, Report report) throws IOException {
+        Settings settings = Settings.of(System.getProperty("tango.benchmark.mode", "smoke"));
+        Report report = Benchmark.run(settings, dataDir, line -> LOG.log(System.Logger.Level.INFO, line));
         String path = System.getProperty("tango.benchmark.report");
         if (path != null) {
             Files.writeString(Path.of(path), report.text());

@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * The whole platform that this module's test classes share in one test JVM ({@link SharedStack}): {@code
- * FaultSmokeIT}, the benchmark's smoke ({@code BenchmarkIT}, which takes whatever shared stack is running) and {@code
- * HostileInputIT} start one stack between them instead of one each. Its gateway runs with login throttle windows
+ * FaultSmokeIT} and {@code HostileInputIT} start one stack between them instead of one each. Its gateway runs with login throttle windows
  * short enough for {@code HostileInputIT} to watch the throttle recover; the other classes sign in once, correctly,
  * and never meet it. {@code FaultScenariosIT} restarts its whole stack and keeps its own.
  */
