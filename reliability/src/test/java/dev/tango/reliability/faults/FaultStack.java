@@ -52,9 +52,6 @@ final class FaultStack implements AutoCloseable {
 
     private final Path dataDir;
     private final Duration startupTimeout;
-    /** Whether {@link #close()} stops the stack: not when it is a shared one that others started. */
-    private final boolean owned;
-
     private LocalStack stack;
     private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
     private int controllerPort;
@@ -65,22 +62,6 @@ final class FaultStack implements AutoCloseable {
     FaultStack(Path dataDir, Duration startupTimeout) {
         this.dataDir = dataDir;
         this.startupTimeout = startupTimeout;
-        this.owned = true;
-    }
-
-    private FaultStack(LocalStack running) {
-        this.dataDir = running.dataDir();
-        this.startupTimeout = LocalStack.DEFAULT_STARTUP_TIMEOUT;
-        this.owned = false;
-        this.stack = running;
-    }
-
-    /**
-     * On a stack that is already running (a shared one, which {@link #close()} leaves running and {@link
-     * #restartWhole()} refuses to restart): issues the admin token and {@code mentorCount} mentor tokens.
-     */
-    static FaultStack on(LocalStack running, int mentorCount) throws IOException {
-        return new FaultStack(running).issueTokens(mentorCount);
     }
 
     /** Starts every component on free ports; then issues the admin token and {@code mentorCount} mentor tokens. */
@@ -92,10 +73,6 @@ final class FaultStack implements AutoCloseable {
                 .progress(line -> LOG.log(System.Logger.Level.INFO, line))
                 .build()
                 .start();
-        return issueTokens(mentorCount);
-    }
-
-    private FaultStack issueTokens(int mentorCount) throws IOException {
         for (Component component : stack.components()) {
             ports.put(component, stack.port(component));
         }
@@ -115,9 +92,6 @@ final class FaultStack implements AutoCloseable {
      * the tokens issued before stay valid. Returns the time until everything was healthy again.
      */
     Duration restartWhole() {
-        if (!owned) {
-            throw new IllegalStateException("a shared stack is not this scenario's to restart");
-        }
         stack.close();
         LocalStack.Builder builder = LocalStack.builder()
                 .dataDir(dataDir)
@@ -284,7 +258,7 @@ final class FaultStack implements AutoCloseable {
 
     @Override
     public void close() {
-        if (stack != null && owned) {
+        if (stack != null) {
             stack.close();
         }
     }

@@ -2,9 +2,7 @@ package dev.tango.reliability.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tango.local.LocalStack;
-import dev.tango.local.SharedStack;
-import dev.tango.reliability.ReliabilityStack;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,29 +19,35 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile input through the edge (RELIABILITY.md, "Hostile input"): the whole platform (the module's shared stack,
- * {@link ReliabilityStack}, whose gateway runs with short login throttle windows), then the bad request corpus, token
- * attacks, the authorization matrix, a fuzzing run and the login throttle under a guessing loop.
+ * Hostile input through the edge (RELIABILITY.md, "Hostile input"): the whole platform started once, then the bad
+ * request corpus, token attacks, the authorization matrix, a fuzzing run and the login throttle under a guessing loop.
  * Methods tagged {@code smoke} run in the default test command with reduced sizes; those tagged {@code hostile} run
  * with {@code -Preliability} at full size (the smoke variants then step aside).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
 
-    /** The module's shared stack, which {@code FaultSmokeIT} uses too. */
-    @RegisterExtension
-    static final SharedStack STACK = ReliabilityStack.shared();
+    /** Login throttle windows short enough to watch it recover within the test (defaults: 15 min). */
+    static final List<String> THROTTLE_OPTIONS = List.of(
+            "-Dtango.security.login.account-failures=5",
+            "-Dtango.security.login.account-window=20s",
+            "-Dtango.security.login.address-failures=20",
+            "-Dtango.security.login.address-window=30s");
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path dataDir;
 
     static Platform platform;
     static List<ApiDocs.Endpoint> endpoints;
     static Targets targets;
 
     @BeforeAll
-    static void setTheSceneOnTheSharedStack(LocalStack shared) {
-        platform = Platform.on(shared);
+    static void startThePlatformAndSetTheScene() {
+        platform = Platform.start(dataDir, THROTTLE_OPTIONS);
         platform.setTheScene();
         endpoints = platform.endpoints();
         Document rubric =
