@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,28 +30,26 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The outbox's promise, end to end: while Kafka is unreachable, writes to session-service still answer at once, and
  * once the broker is back every event reaches the topic exactly once and in per-session order.
  *
- * <p>Only what that needs runs: Kafka, Mongo, session-service and the gateway (which issues the API token). Three
- * sessions, so several keys and usually several partitions are involved. Two outages: a graceful stop held until the
+ * <p>Runs on the module's {@link SharedStack}, last of its classes (it stops and kills the broker, and leaves it
+ * running again): session-service writes, the gateway issues the API token, and the test reads the topic from where
+ * it ended when the test began. Three sessions, so several keys and usually several partitions are involved. Two outages: a graceful stop held until the
  * relay has given up at least once (so the recovery sweep is what delivers afterwards), then a {@code kill -9} with
  * an immediate restart, while the relay's sends are still in flight.
  */
+@ExtendWith(SharedStack.class)
+@Order(Order.DEFAULT + 1)
 class BrokerOutageIT {
-
-    private static final System.Logger LOG = System.getLogger(BrokerOutageIT.class.getName());
 
     private static final String TOPIC = "tango.session-events.v1";
     private static final String PROGRAM = "pcc-2026";
-
-    /** Four JVMs start at once on a possibly loaded 2-core machine. */
-    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(180);
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -68,10 +65,6 @@ class BrokerOutageIT {
     /** From the broker being healthy again until every event has arrived. */
     private static final Duration DELIVERY_PATIENCE = Duration.ofSeconds(90);
 
-    /** Kept when the test failed, for the components' logs under {@code logs/}. */
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dataDir;
-
     private LocalStack stack;
     private HttpClient http;
     private String apiToken;
@@ -79,16 +72,9 @@ class BrokerOutageIT {
     private final List<Arrived> arrivals = new ArrayList<>();
 
     @Test
-    void writesSucceedWhileTheBrokerIsDownAndTheirEventsArriveOnceAndInOrderAfterItComesBack() throws IOException {
-        try (LocalStack running = LocalStack.builder()
-                        .dataDir(dataDir)
-                        .freePorts()
-                        .services(List.of(Component.SESSION_SERVICE, Component.GATEWAY))
-                        .startupTimeout(STARTUP_PATIENCE)
-                        .progress(line -> LOG.log(System.Logger.Level.INFO, line))
-                        .build()
-                        .start();
-                KafkaConsumer<String, byte[]> events = consumer(running)) {
+    void writesSucceedWhileTheBrokerIsDownAndTheirEventsArriveOnceAndInOrderAfterItComesBack(LocalStack running)
+            throws IOException {
+        try (KafkaConsumer<String, byte[]> events = consumer(running)) {
             stack = running;
             consumer = events;
             http = HttpClient.newBuilder()
@@ -292,14 +278,15 @@ class BrokerOutageIT {
                 .toList();
     }
 
-    /** Reads every partition of the topic from the start, without a group: nothing is committed anywhere. */
+    /**
+     * Reads every partition of the topic from where it ends now, without a group: nothing is committed anywhere, and
+     * what the shared stack's earlier tests wrote stays behind.
+     */
     private static KafkaConsumer<String, byte[]> consumer(LocalStack stack) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         stack.kafkaBootstrap(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false),
                 new StringDeserializer(),
@@ -309,7 +296,9 @@ class BrokerOutageIT {
                 .toList();
         assertThat(partitions).as("partitions of %s", TOPIC).hasSize(6);
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer.seekToEnd(partitions);
+        // seekToEnd is lazy: fix each position now, before this test writes anything.
+        partitions.forEach(consumer::position);
         return consumer;
     }
 

@@ -2,7 +2,6 @@ package dev.tango.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,12 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Tango as a person meets it: the whole local stack (Kafka, Mongo, the three services and the gateway with its demo
- * users) on free ports, started once for every test here, and a real headless Chromium, a fresh one per test.
+ * users) on free ports, the module's {@link SharedStack} (no other test class here uses the demo students), and a real
+ * headless Chromium, a fresh one per test.
  *
  * <p>{@link SigningIn}: the demo admin schedules one session for student-ana and one for student-ben through the
  * gateway's API (an API token, as any API client would). Ana then sees her session on her home page and not Ben's,
@@ -53,18 +54,19 @@ import org.openqa.selenium.support.ui.Select;
  * without them. Screenshots of the pages go to {@code -Dtango.screenshots=DIR} (default: a folder under the system's
  * temporary directory), never into the checkout.
  */
+@EnabledIf(
+        value = "chromiumInstalled",
+        disabledReason = "BrowserIT skipped: no /usr/bin/chromium or /usr/bin/chromedriver"
+                + " (apt-get install chromium chromium-driver)")
+@ExtendWith(SharedStack.class)
 class BrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final Duration STARTUP = Duration.ofSeconds(300);
     private static final Path SCREENSHOTS = Path.of(System.getProperty(
             "tango.screenshots",
             Path.of(System.getProperty("java.io.tmpdir"), "tango-browser-it").toString()));
-
-    @TempDir
-    static Path dataDir;
 
     private static LocalStack stack;
     private static GatewayApi api;
@@ -80,22 +82,13 @@ class BrowserIT {
     private ChromeDriverService driverService;
     private WebDriver browser;
 
-    @BeforeAll
-    static void startTheStackAndScheduleSessions() throws Exception {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM),
-                "BrowserIT skipped: no " + CHROMIUM + " (apt-get install chromium chromium-driver)");
-        assumeTrue(
-                Files.isExecutable(CHROMEDRIVER),
-                "BrowserIT skipped: no " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        stack = LocalStack.builder()
-                .dataDir(dataDir)
-                .freePorts()
-                .startupTimeout(STARTUP)
-                .progress(System.out::println)
-                .build()
-                .start();
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
 
+    @BeforeAll
+    static void scheduleSessionsOnTheSharedStack(LocalStack shared) throws Exception {
+        stack = shared;
         List<DemoUser> demo = stack.demoUsers();
         ana = demo(demo, "student-ana");
         DemoUser admin = demo(demo, "admin-ada");
@@ -110,13 +103,6 @@ class BrowserIT {
         benScheduledFor = tomorrow.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(37));
         anaSession = api.schedule("student-ana", tomorrow);
         benSession = api.schedule("student-ben", benScheduledFor);
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @BeforeEach
@@ -170,7 +156,7 @@ class BrowserIT {
                     .contains(
                             issuer,
                             "--spring.profiles.active=local",
-                            "--tango.security.key-dir=" + dataDir.resolve("keys"));
+                            "--tango.security.key-dir=" + stack.dataDir().resolve("keys"));
         }
 
         @Test

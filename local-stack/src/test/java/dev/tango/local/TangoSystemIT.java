@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,23 +32,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The foundation flow end to end: Kafka, Mongo and the three services as real processes, driven over HTTP only. A
  * session marked in the session service must reach the scoring timeline and the student's dashboard through Kafka,
  * and a rejected request must reach neither.
+ *
+ * <p>The stack is the module's {@link SharedStack}, which {@link BrowserIT} and {@link BrokerOutageIT} use too; this
+ * class keeps to students of its own ({@code student-<uuid>}).
  */
+@ExtendWith(SharedStack.class)
 class TangoSystemIT {
-
-    private static final System.Logger LOG = System.getLogger(TangoSystemIT.class.getName());
-
-    /** Five JVMs start at once on a possibly loaded 2-core machine. */
-    private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(180);
 
     /** From the session service's answer until both projections show the change. */
     private static final Duration PROJECTION_PATIENCE = Duration.ofSeconds(60);
@@ -65,24 +61,14 @@ class TangoSystemIT {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    /** Kept when a test failed, for the components' logs under {@code logs/}. */
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path dataDir;
-
     private static LocalStack stack;
     private static HttpClient http;
     /** Every call goes through the gateway, as an API client of the demo admin would. */
     private static String adminToken;
 
     @BeforeAll
-    static void startTheWholeStack() {
-        stack = LocalStack.builder()
-                .dataDir(dataDir)
-                .freePorts()
-                .startupTimeout(STARTUP_PATIENCE)
-                .progress(line -> LOG.log(System.Logger.Level.INFO, line))
-                .build()
-                .start();
+    static void signInToTheSharedStack(LocalStack shared) {
+        stack = shared;
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(REQUEST_TIMEOUT)
@@ -96,25 +82,6 @@ class TangoSystemIT {
                     .issueApiToken(admin, "system-test", java.time.Instant.now().plus(Duration.ofHours(1)));
         } catch (IOException e) {
             throw new IllegalStateException("Could not get an API token from the gateway", e);
-        }
-
-        Map<Component, Long> rss = stack.residentMemory();
-        long totalRss = rss.values().stream().mapToLong(Long::longValue).sum();
-        LOG.log(
-                System.Logger.Level.INFO,
-                String.format(
-                        Locale.ROOT,
-                        "Tango stack healthy in %s (Kafka and Mongo in %s); total RSS %d MB %s",
-                        LocalStack.seconds(stack.startupTime()),
-                        LocalStack.seconds(stack.infrastructureStartupTime()),
-                        totalRss / (1024 * 1024),
-                        megabytes(rss)));
-    }
-
-    @AfterAll
-    static void closeTheStack() {
-        if (stack != null) {
-            stack.close();
         }
     }
 
@@ -507,20 +474,6 @@ class TangoSystemIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + request.method() + " " + request.uri(), e);
         }
-    }
-
-    private static String megabytes(Map<Component, Long> rss) {
-        StringBuilder out = new StringBuilder("(");
-        rss.forEach((component, bytes) -> {
-            if (out.length() > 1) {
-                out.append(", ");
-            }
-            out.append(component.displayName())
-                    .append(' ')
-                    .append(bytes / (1024 * 1024))
-                    .append(" MB");
-        });
-        return out.append(')').toString();
     }
 
     /** An HTTP answer with its JSON object body (parsed with the BSON driver's JSON reader, already on the path). */
