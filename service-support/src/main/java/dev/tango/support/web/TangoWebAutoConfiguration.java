@@ -29,12 +29,6 @@ public class TangoWebAutoConfiguration implements WebFluxConfigurer {
         return new DatabaseUnavailable();
     }
 
-    /** {@code Connection: close} after a 413, whose body was not read to its end. */
-    @Bean
-    CloseAfterRefusedBody closeAfterRefusedBody() {
-        return new CloseAfterRefusedBody();
-    }
-
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(String.class, SessionId.class, SessionId::of);
