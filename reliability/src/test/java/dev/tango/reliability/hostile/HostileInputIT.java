@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -44,6 +45,15 @@ class HostileInputIT {
     static Platform platform;
     static List<ApiDocs.Endpoint> endpoints;
     static Targets targets;
+
+    /**
+     * Each part on connections of its own: one the corpus's oversized bodies left out of step (an open finding,
+     * reported there) made the authorization matrix's first request hang for its whole timeout.
+     */
+    @BeforeEach
+    void freshConnections() {
+        platform.freshConnections();
+    }
 
     @BeforeAll
     static void startThePlatformAndSetTheScene() {
