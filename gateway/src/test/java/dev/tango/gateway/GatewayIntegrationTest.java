@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -245,16 +244,6 @@ public abstract class GatewayIntegrationTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
-        }
-
-        @Bean
-        MongoCommands mongoCommands() {
-            return new MongoCommands();
-        }
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer countMongoCommands(MongoCommands commands) {
-            return settings -> settings.addCommandListener(commands);
         }
     }
 }

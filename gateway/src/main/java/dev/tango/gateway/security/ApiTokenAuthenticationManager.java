@@ -1,5 +1,6 @@
 package dev.tango.gateway.security;
 
+import dev.tango.gateway.token.ApiTokenService;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -8,15 +9,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates {@code Authorization: Bearer tango_pat_...} against the stored hashes. A personal token becomes its
- * user as they are now, and nothing once the user is deactivated. Both reads go through {@link ApiTokenCache}.
+ * user as they are now (one more read by _id), and nothing once the user is deactivated.
  */
 class ApiTokenAuthenticationManager implements ReactiveAuthenticationManager {
 
     static final String INVALID = "The bearer token is unknown, expired or revoked.";
 
-    private final ApiTokenCache tokens;
+    private final ApiTokenService tokens;
 
-    ApiTokenAuthenticationManager(ApiTokenCache tokens) {
+    ApiTokenAuthenticationManager(ApiTokenService tokens) {
         this.tokens = tokens;
     }
 
