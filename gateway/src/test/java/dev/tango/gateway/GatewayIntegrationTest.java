@@ -3,7 +3,7 @@ package dev.tango.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tango.embeddedmongo.SnapshotMemoryBackend;
 import dev.tango.events.ProgramId;
 import dev.tango.events.UserId;
 import dev.tango.gateway.user.AdminScope;
@@ -136,7 +136,7 @@ public abstract class GatewayIntegrationTest {
     }
 
     private static String startMongo() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new SnapshotMemoryBackend());
         server.bind("127.0.0.1", 0);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "mongo-stop"));
         return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();

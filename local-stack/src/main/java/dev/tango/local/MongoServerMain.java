@@ -1,14 +1,10 @@
 package dev.tango.local;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
+import dev.tango.embeddedmongo.JournalingH2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -60,52 +56,5 @@ public final class MongoServerMain {
                         },
                         "mongo-shutdown"));
         stopped.await();
-    }
-
-    /**
-     * Commits the store before acknowledging what MongoDB would acknowledge only once it is in its journal, and
-     * answers {@code hello} on every database as MongoDB does (Spring Boot's Mongo health check sends it).
-     */
-    static final class JournalingH2Backend extends H2Backend {
-
-        private static final Set<String> WRITE_COMMANDS =
-                Set.of("insert", "update", "delete", "findandmodify", "createindexes", "drop", "dropindexes");
-
-        JournalingH2Backend(MVStore store) {
-            super(store);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            String name = command.toLowerCase(Locale.ROOT);
-            if (name.equals("fsync")) {
-                commit();
-                Document reply = new Document();
-                reply.put("numFiles", 1);
-                reply.put("ok", 1.0);
-                return reply;
-            }
-            if (name.equals("hello")) {
-                // mongo-java-server knows only the legacy isMaster; hello is the same answer under a new name.
-                Document reply = super.handleCommand(channel, database, "ismaster", query);
-                reply.remove("ismaster");
-                reply.put("isWritablePrimary", true);
-                return reply;
-            }
-            Document reply = super.handleCommand(channel, database, command, query);
-            if (WRITE_COMMANDS.contains(name) && asksForJournal(query)) {
-                commit();
-            }
-            return reply;
-        }
-
-        private static boolean asksForJournal(Document query) {
-            return query.get("writeConcern") instanceof Document writeConcern
-                    && (isTrue(writeConcern.get("j")) || isTrue(writeConcern.get("fsync")));
-        }
-
-        private static boolean isTrue(Object value) {
-            return Boolean.TRUE.equals(value) || (value instanceof Number number && number.intValue() != 0);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.tango.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tango.embeddedmongo.SnapshotMemoryBackend;
 import dev.tango.events.Topics;
 import java.net.InetSocketAddress;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -23,7 +23,7 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         kafka.brokerProperty("auto.create.topics.enable", "false");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = new MongoServer(new SnapshotMemoryBackend());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         mongoUri = "mongodb://127.0.0.1:" + address.getPort();
