@@ -7,7 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The largest request body each route takes ({@code tango.gateway.body-limits.*}): the same as the service behind it
- * accepts ({@code spring.codec.max-in-memory-size} and {@code tango.idempotency.max-body-size} there), so that a
+ * accepts ({@code spring.http.codecs.max-in-memory-size} and {@code tango.idempotency.max-body-size} there), so that a
  * body the service would refuse is refused at the edge instead, before anything is sent on.
  *
  * @param max for every route not named in {@code routes}
