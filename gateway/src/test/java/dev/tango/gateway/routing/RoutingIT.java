@@ -160,6 +160,36 @@ class RoutingIT extends GatewayIntegrationTest {
                 .hasSize(3 * chunk.length);
     }
 
+    /**
+     * Found by the hostile input suite: the CSRF check read a form-encoded API body looking for a {@code _csrf} field,
+     * and the request went on to the service with its Content-Length and no body (the service waited for it).
+     */
+    @Test
+    void aFormEncodedApiBodyFromASignedInBrowserGoesOnWhole() {
+        Browser browser = signIn(createUser("student", Role.STUDENT, "pcc-2026"));
+        browser.page("/account/tokens");
+        String form = "a=1&b=" + "x".repeat(10_000);
+
+        browser.post("/api/sessions/s-form/cancel")
+                .header("X-CSRF-TOKEN", browser.csrf)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(form)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(DOWNSTREAM.last("/api/sessions/s-form/cancel").body()).isEqualTo(form);
+
+        // Without the header, a form field is no CSRF token for the API.
+        int before = DOWNSTREAM.received().size();
+        browser.post("/api/sessions/s-form/cancel")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("_csrf=" + browser.csrf)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        assertThat(DOWNSTREAM.received()).hasSize(before);
+    }
+
     private static byte[] jsonArrayOfSize(int size) {
         StringBuilder json = new StringBuilder(size).append('[');
         while (json.length() < size - 2) {
