@@ -3,7 +3,9 @@ package dev.tango.reliability.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tango.local.Component;
-import java.nio.file.Path;
+import dev.tango.local.LocalStack;
+import dev.tango.local.SharedStack;
+import dev.tango.reliability.ReliabilityStack;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,35 +16,38 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fast subset of the fault scenarios, in the default test command: a few sessions through their whole lifecycle
  * with one {@code kill -9} of Kafka halfway, then poison messages on both consumed topics. Same checks as the full
  * scenarios ({@link FaultScenariosIT}): every projection matches the accepted commands, no {@code ce_id} twice on the
  * topics, outboxes empty and consumer lag zero. Sizes: {@code -Dfaults.smoke.sessions} (default 6).
+ *
+ * <p>Runs on the module's shared stack ({@link ReliabilityStack}), first of the classes that use it: the kill -9 is
+ * over and every projection checked before the next class begins.
  */
 @Tag("smoke")
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSmokeIT {
 
     private static final int SESSIONS = Integer.getInteger("faults.smoke.sessions", 6);
 
-    /** Kept when a test failed, for the components' logs under {@code logs/}. */
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path dataDir;
+    /** The module's shared stack, which {@code HostileInputIT} uses too. */
+    @RegisterExtension
+    static final SharedStack SHARED = ReliabilityStack.shared();
 
     private FaultStack stack;
 
     @BeforeAll
-    void startStack() throws Exception {
-        stack = new FaultStack(dataDir, Duration.ofSeconds(240)).start(2);
+    void issueTokens(LocalStack shared) throws Exception {
+        stack = FaultStack.on(shared, 2);
     }
 
     @AfterAll
-    void stopStack() {
+    void closeClients() {
         if (stack != null) {
             stack.close();
         }

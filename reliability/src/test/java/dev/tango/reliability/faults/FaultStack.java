@@ -52,6 +52,9 @@ final class FaultStack implements AutoCloseable {
 
     private final Path dataDir;
     private final Duration startupTimeout;
+    /** Whether {@link #close()} stops the stack: not when it is a shared one that others started. */
+    private final boolean owned;
+
     private LocalStack stack;
     private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
     private int controllerPort;
@@ -62,6 +65,22 @@ final class FaultStack implements AutoCloseable {
     FaultStack(Path dataDir, Duration startupTimeout) {
         this.dataDir = dataDir;
         this.startupTimeout = startupTimeout;
+        this.owned = true;
+    }
+
+    private FaultStack(LocalStack running) {
+        this.dataDir = running.dataDir();
+        this.startupTimeout = LocalStack.DEFAULT_STARTUP_TIMEOUT;
+        this.owned = false;
+        this.stack = running;
+    }
+
+    /**
+     * On a stack that is already running (a shared one, which {@link #close()} leaves running and {@link
+     * #restartWhole()} refuses to restart): issues the admin token and {@code mentorCount} mentor tokens.
+     */
+    static FaultStack on(LocalStack running, int mentorCount) throws IOException {
+        return new FaultStack(running).issueTokens(mentorCount);
     }
 
     /** Starts every component on free ports; then issues the admin token and {@code mentorCount} mentor tokens. */
@@ -73,6 +92,10 @@ final class FaultStack implements AutoCloseable {
                 .progress(line -> LOG.log(System.Logger.Level.INFO, line))
                 .build()
                 .start();
+        return issueTokens(mentorCount);
+    }
+
+    private FaultStack issueTokens(int mentorCount) throws IOException {
         for (Component component : stack.components()) {
             ports.put(component, stack.port(component));
         }
@@ -100,6 +123,9 @@ final class FaultStack implements AutoCloseable {
      * the tokens issued before stay valid.
      */
     Restart restartWhole() {
+        if (!owned) {
+            throw new IllegalStateException("a shared stack is not this scenario's to restart");
+        }
         long stopping = System.nanoTime();
         stack.close();
         Duration stopped = Duration.ofNanos(System.nanoTime() - stopping);
@@ -268,7 +294,7 @@ final class FaultStack implements AutoCloseable {
 
     @Override
     public void close() {
-        if (stack != null) {
+        if (stack != null && owned) {
             stack.close();
         }
     }

@@ -2,7 +2,9 @@ package dev.tango.reliability.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import dev.tango.local.LocalStack;
+import dev.tango.local.SharedStack;
+import dev.tango.reliability.ReliabilityStack;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,27 +22,21 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Hostile input through the edge (RELIABILITY.md, "Hostile input"): the whole platform started once, then the bad
- * request corpus, token attacks, the authorization matrix, a fuzzing run and the login throttle under a guessing loop.
+ * Hostile input through the edge (RELIABILITY.md, "Hostile input"): the whole platform (the module's shared stack,
+ * {@link ReliabilityStack}, whose gateway runs with short login throttle windows), then the bad request corpus, token
+ * attacks, the authorization matrix, a fuzzing run and the login throttle under a guessing loop.
  * Methods tagged {@code smoke} run in the default test command with reduced sizes; those tagged {@code hostile} run
  * with {@code -Preliability} at full size (the smoke variants then step aside).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
 
-    /** Login throttle windows short enough to watch it recover within the test (defaults: 15 min). */
-    static final List<String> THROTTLE_OPTIONS = List.of(
-            "-Dtango.security.login.account-failures=5",
-            "-Dtango.security.login.account-window=20s",
-            "-Dtango.security.login.address-failures=20",
-            "-Dtango.security.login.address-window=30s");
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    static Path dataDir;
+    /** The module's shared stack, which {@code FaultSmokeIT} uses too. */
+    @RegisterExtension
+    static final SharedStack STACK = ReliabilityStack.shared();
 
     static Platform platform;
     static List<ApiDocs.Endpoint> endpoints;
@@ -56,8 +52,8 @@ class HostileInputIT {
     }
 
     @BeforeAll
-    static void startThePlatformAndSetTheScene() {
-        platform = Platform.start(dataDir, THROTTLE_OPTIONS);
+    static void setTheSceneOnTheSharedStack(LocalStack shared) {
+        platform = Platform.on(shared);
         platform.setTheScene();
         endpoints = platform.endpoints();
         Document rubric =

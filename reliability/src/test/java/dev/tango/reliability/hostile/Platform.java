@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,25 +61,8 @@ final class Platform implements AutoCloseable {
         this.store = com.mongodb.client.MongoClients.create(stack.mongoUri());
     }
 
-    /**
-     * Starts everything. {@code gatewayOptions} are system properties for every child JVM (the gateway reads the
-     * login throttle's, the others ignore them).
-     */
-    static Platform start(Path dataDir, List<String> extraJvmOptions) {
-        List<String> jvm = new ArrayList<>(LocalStack.DEFAULT_JVM_OPTIONS);
-        jvm.addAll(extraJvmOptions);
-        LocalStack stack = LocalStack.builder()
-                .dataDir(dataDir)
-                .freePorts()
-                .jvmOptions(jvm)
-                .startupTimeout(Duration.ofSeconds(240))
-                .progress(line -> LOG.log(System.Logger.Level.INFO, line))
-                .build()
-                .start();
-        System.out.printf(
-                "Tango stack healthy in %.1f s (Kafka and Mongo in %.1f s)%n",
-                stack.startupTime().toMillis() / 1000.0,
-                stack.infrastructureStartupTime().toMillis() / 1000.0);
+    /** The scene's platform on a running stack, which stays running when this is closed. */
+    static Platform on(LocalStack stack) {
         return new Platform(stack);
     }
 
@@ -354,9 +336,9 @@ final class Platform implements AutoCloseable {
         return StoreSnapshot.take(store);
     }
 
+    /** Closes the store's client; the stack belongs to whoever started it. */
     @Override
     public void close() {
         store.close();
-        stack.close();
     }
 }
