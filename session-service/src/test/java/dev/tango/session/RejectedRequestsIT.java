@@ -148,7 +148,7 @@ class RejectedRequestsIT {
                         valid + ",\"scheduledFor\":\"2099-01-01T00:00:00Z\"}",
                         400,
                         List.of("scheduledFor")),
-                Arguments.of("a body over 256 KB", valid + ",\"x\":\"" + "x".repeat(300_000) + "\"}", 413, null));
+                Arguments.of("a body over 2 MB", valid + ",\"x\":\"" + "x".repeat(2_200_000) + "\"}", 413, null));
     }
 
     @ParameterizedTest(name = "{0}")
