@@ -421,16 +421,21 @@ final class Corpus {
                         || "date-time".equals(field.schema().getFormat()));
     }
 
-    /** A visible non-ASCII character (a combining accent, an emoji) in an email: allowed in international addresses. */
+    /**
+     * A visible non-ASCII character (a combining accent, an emoji) in an email, alone or on an ASCII letter ("e" +
+     * U+0301): allowed in international addresses.
+     */
     private static boolean internationalEmail(Field field, String character) {
         return "email".equals(field.schema().getFormat())
+                && character.codePoints().anyMatch(c -> c > 0x7f)
                 && character
                         .codePoints()
-                        .allMatch(c -> c > 0x7f
-                                && !Character.isWhitespace(c)
-                                && Character.getType(c) != Character.FORMAT
-                                && Character.getType(c) != Character.CONTROL
-                                && Character.getType(c) != Character.UNASSIGNED);
+                        .allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c)
+                                || c > 0x7f
+                                        && !Character.isWhitespace(c)
+                                        && Character.getType(c) != Character.FORMAT
+                                        && Character.getType(c) != Character.CONTROL
+                                        && Character.getType(c) != Character.UNASSIGNED);
     }
 
     /** At most {@code perCategory} cases of each category of one operation, spread over its cases. */
