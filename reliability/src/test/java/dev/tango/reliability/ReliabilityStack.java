@@ -16,7 +16,9 @@ public final class ReliabilityStack {
             "-Dtango.security.login.account-failures=5",
             "-Dtango.security.login.account-window=20s",
             "-Dtango.security.login.address-failures=20",
-            "-Dtango.security.login.address-window=30s");
+            "-Dtango.security.login.address-window=30s",
+            // Every request each process answered, in its log: a request that got no answer is the one missing.
+            "-Dreactor.netty.http.server.accessLogEnabled=true");
 
     private ReliabilityStack() {}
 

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Raw HTTP to the platform's edge (the gateway), or to a service directly, as an attacker would send it. */
 final class Edge {
@@ -22,6 +24,16 @@ final class Edge {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+
+    /** Told which request got no answer within the timeout, while the stack is still as it was then. */
+    private final java.util.function.Consumer<String> onNoAnswer;
+
+    Edge(java.util.function.Consumer<String> onNoAnswer) {
+        this.onNoAnswer = onNoAnswer;
+    }
+
+    /** Requests sent a second time because the connection was closed under the first attempt. */
+    private final AtomicInteger resent = new AtomicInteger();
 
     /** One answer: status, media type (empty when none) and body. */
     record Reply(int status, String contentType, String body) {
@@ -67,12 +79,47 @@ final class Edge {
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
+        } catch (HttpTimeoutException e) {
+            onNoAnswer.accept(method + " " + pathAndQuery + " " + headers + " body "
+                    + (body == null ? "none" : body.length + " bytes") + " caller "
+                    + (caller == null ? "none" : caller.label()));
+            throw new UncheckedIOException(method + " " + pathAndQuery + " failed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted: " + method + " " + pathAndQuery, e);
         }
+    }
+
+    /**
+     * Like {@link #send(String, String, String, Caller, Map, byte[])}, but a request whose pooled connection was closed
+     * under it (the gateway closes a connection after some refusals, and the client may have reused it just then) is
+     * sent once more on a new one. A timeout is never retried: it would hide a request that hangs. A second failure,
+     * or a timeout, is answered as status 599 "no answer".
+     */
+    Reply sendOrNoAnswer(
+            String baseUrl,
+            String method,
+            String pathAndQuery,
+            Caller caller,
+            Map<String, String> headers,
+            byte[] body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send(baseUrl, method, pathAndQuery, caller, headers, body);
+            } catch (UncheckedIOException e) {
+                if (attempt == 2 || e.getCause() instanceof HttpTimeoutException) {
+                    return new Reply(599, "", "no answer: " + e + " (" + e.getCause() + ")");
+                }
+                resent.incrementAndGet();
+            }
+        }
+    }
+
+    /** How many requests {@link #sendOrNoAnswer} sent a second time on a new connection. */
+    int resent() {
+        return resent.get();
     }
 
     Reply send(String baseUrl, String method, String pathAndQuery, Caller caller, String json) {

@@ -94,11 +94,7 @@ final class Fuzzer {
     }
 
     private Edge.Reply send(String method, String path, String caller, byte[] body, Map<String, String> headers) {
-        try {
-            return platform.edge.send(platform.gateway(), method, path, platform.caller(caller), headers, body);
-        } catch (RuntimeException e) {
-            return new Edge.Reply(599, "", "no answer: " + e);
-        }
+        return platform.edge.sendOrNoAnswer(platform.gateway(), method, path, platform.caller(caller), headers, body);
     }
 
     private String randomPath(ApiDocs.Endpoint endpoint) {

@@ -40,7 +40,7 @@ final class Platform implements AutoCloseable {
      * Renewed before each test ({@link #freshConnections()}): a connection that one part of the suite left out of step
      * (the open oversized-body finding of RELIABILITY.md) must not make the next part's first request hang.
      */
-    Edge edge = new Edge();
+    Edge edge = new Edge(this::dumpThreads);
 
     final GatewayClient gatewayClient;
     /** One client for every snapshot (a new one per snapshot costs about a second on a loaded machine). */
@@ -52,7 +52,39 @@ final class Platform implements AutoCloseable {
 
     /** New connections to the edge and the services for the next part of the suite. */
     void freshConnections() {
-        edge = new Edge();
+        edge = new Edge(this::dumpThreads);
+    }
+
+    /**
+     * When a request got no answer: the threads of the gateway and the services (jcmd {@code Thread.print}) into
+     * {@code target/no-answer/}, with the request, for whoever reads the failure. Their access logs (on for this
+     * module's stack) show whether each process saw the request.
+     */
+    void dumpThreads(String request) {
+        java.nio.file.Path dir = java.nio.file.Path.of(
+                "target", "no-answer", Instant.now().toString().replace(':', '-'));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("request.txt"), request + System.lineSeparator());
+            List<Component> components = new ArrayList<>(Component.BACKEND_SERVICES);
+            components.add(Component.GATEWAY);
+            for (Component component : components) {
+                String jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                        .toString();
+                Process dump = new ProcessBuilder(jcmd, Long.toString(stack.pid(component)), "Thread.print", "-l")
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                dir.resolve(component.name().toLowerCase(java.util.Locale.ROOT) + ".threads.txt")
+                                        .toFile())
+                        .start();
+                dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            System.out.println("  threads of the stack when no answer came: " + dir.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            System.out.println("  could not dump the stack's threads: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Platform(LocalStack stack) {
