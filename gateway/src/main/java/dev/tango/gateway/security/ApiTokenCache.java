@@ -47,10 +47,7 @@ class ApiTokenCache {
             ApiTokenService tokens,
             MeterRegistry meters,
             @Value("${tango.security.api-token-cache-ttl:5s}") Duration ttl) {
-        this(tokens, meters, ttl, Ticker.systemTicker());
-    }
-
-    ApiTokenCache(ApiTokenService tokens, MeterRegistry meters, Duration ttl, Ticker ticker) {
+        Ticker ticker = Ticker.systemTicker();
         this.tokens = tokens;
         this.tokensByHash = RecentReads.<String, Optional<ApiToken>>keptFor(ttl, MAX_ENTRIES, ticker)
                 .monitoredBy(meters, TOKENS);
