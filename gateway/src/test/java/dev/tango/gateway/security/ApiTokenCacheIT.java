@@ -136,14 +136,14 @@ class ApiTokenCacheIT extends GatewayIntegrationTest {
     void invalidationsWhileRequestsAreInFlightLeaveNoRequestUnansweredAndNoRevokedTokenAccepted() {
         List<User> churned = new ArrayList<>();
         List<String> inUse = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             User user = createUser("churned", Role.STUDENT, "pcc-2026");
             churned.add(user);
             inUse.add(personalToken(user).plaintext());
         }
         User holder = createUser("holder", Role.STUDENT, "pcc-2026");
         List<IssuedToken> toRevoke = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 12; i++) {
             IssuedToken token = personalToken(holder);
             toRevoke.add(token);
             inUse.add(token.plaintext());
