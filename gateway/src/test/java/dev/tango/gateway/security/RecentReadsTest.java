@@ -68,6 +68,16 @@ class RecentReadsTest {
     }
 
     @Test
+    void aTtlOfZeroKeepsNothing() {
+        RecentReads<String, String> uncached = RecentReads.keptFor(Duration.ZERO, 100, nanos::get);
+
+        uncached.get("k", this::read).block(Duration.ofSeconds(5));
+        uncached.get("k", this::read).block(Duration.ofSeconds(5));
+
+        assertThat(readCount).hasValue(2);
+    }
+
+    @Test
     void anEmptyOrFailedReadIsNotKeptAndNoCallerWaitsForAnother() {
         StepVerifier.create(reads.get("k", key -> Mono.empty())).verifyComplete();
         StepVerifier.create(reads.get("k", key -> Mono.error(new IllegalStateException("database away"))))
