@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SnapshotRepliesTest {
 
-    private static final int WRITES = 2_500;
+    private static final int WRITES = 1_500;
 
     private MongoServer server;
 
@@ -88,7 +88,7 @@ class SnapshotRepliesTest {
     void optimisticLockingKeepsEveryUpdate(String name, Supplier<MongoBackend> backend) throws Exception {
         String uri = start(backend);
         int writers = 4;
-        int incrementsEach = 250;
+        int incrementsEach = 150;
         List<Integer> filler = IntStream.range(0, 2_000).boxed().toList();
         ExecutorService threads = Executors.newFixedThreadPool(writers);
         try (MongoClient client = MongoClients.create(uri)) {

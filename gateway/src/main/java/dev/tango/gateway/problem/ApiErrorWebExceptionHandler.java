@@ -51,7 +51,14 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
         String type;
         String title;
         String detail;
-        if (DatabaseOutage.causedBy(ex)) {
+        BodyTooLargeException tooLarge = causeOf(ex, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            // A body without a declared length passed its route's limit while being sent on (BodyLimitFilter).
+            status = HttpStatus.CONTENT_TOO_LARGE;
+            type = "too-large";
+            title = "Request too large";
+            detail = tooLarge.getMessage();
+        } else if (DatabaseOutage.causedBy(ex)) {
             // The gateway's own database (users, API tokens) is away: nothing was done, the call may be repeated.
             log.warn("Database unavailable on {}: {}", exchange.getRequest().getPath(), ex.toString());
             status = HttpStatus.SERVICE_UNAVAILABLE;
@@ -121,11 +128,15 @@ public class ApiErrorWebExceptionHandler implements WebExceptionHandler {
     }
 
     private static boolean isCause(Throwable ex, Class<? extends Throwable> type) {
+        return causeOf(ex, type) != null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 }

@@ -153,7 +153,7 @@ class SecurityConfiguration {
         http.securityContextRepository(sessions)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .csrf(csrf -> csrf.accessDeniedHandler(csrfDenied))
+                .csrf(csrf -> csrf.accessDeniedHandler(csrfDenied).csrfTokenRequestHandler(new HeaderOnlyCsrfForApi()))
                 .authorizeExchange(rules -> rules(rules, openPrometheus))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))

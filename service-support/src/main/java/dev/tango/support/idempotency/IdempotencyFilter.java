@@ -1,6 +1,6 @@
 package dev.tango.support.idempotency;
 
-import dev.tango.support.web.ProblemDetailsAdvice;
+import dev.tango.support.web.ProblemWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +28,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -46,7 +43,6 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes {@code POST}, {@code PUT}, {@code PATCH} and {@code DELETE} requests under {@code /api} that carry an
@@ -312,7 +308,6 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                 Map.of("errors", List.of(Map.of("field", IdempotencyKey.HEADER, "message", IdempotencyKey.RULE))));
     }
 
-    // Written here, like the security problems: the request never reaches a handler and its exception advice.
     private static Mono<Void> problem(
             ServerWebExchange exchange,
             HttpStatus status,
@@ -320,19 +315,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
             String title,
             String detail,
             Map<String, Object> properties) {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(status, type, title, detail);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", exchange.getRequest().getPath().value());
-        body.putAll(properties);
-        byte[] bytes = JsonMapper.shared().writeValueAsBytes(body);
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        return ProblemWriter.write(exchange, status, type, title, detail, properties);
     }
 
     private Instant now() {

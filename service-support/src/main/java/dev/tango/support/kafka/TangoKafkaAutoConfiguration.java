@@ -2,7 +2,6 @@ package dev.tango.support.kafka;
 
 import dev.tango.events.EventDeserializer;
 import dev.tango.events.EventSerializer;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +11,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,8 +39,6 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableConfigurationProperties(TangoKafkaProperties.class)
 public class TangoKafkaAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(TangoKafkaAutoConfiguration.class);
-
     @Bean
     DefaultKafkaProducerFactoryCustomizer tangoProducerCodec() {
         return factory -> factory.updateConfigs(Map.of(
@@ -69,33 +64,23 @@ public class TangoKafkaAutoConfiguration {
     }
 
     @Bean
-    CommonErrorHandler tangoErrorHandler(
+    DeadLetters tangoDeadLetters(
             KafkaTemplate<Object, Object> template, TangoKafkaProperties properties, MeterRegistry meters) {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         // Records that failed to deserialize are republished byte for byte.
         templates.put(byte[].class, rawTemplate(template));
         templates.put(Object.class, template);
+        return new DeadLetters(
+                new DeadLetterPublishingRecoverer(
+                        templates, (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1)),
+                properties,
+                meters);
+    }
 
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                templates, (record, exception) -> new TopicPartition(record.topic() + ".dlt", -1));
+    @Bean
+    CommonErrorHandler tangoErrorHandler(DeadLetters deadLetters, TangoKafkaProperties properties) {
         DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, exception) -> {
-                    Throwable cause = rootCause(exception);
-                    log.warn(
-                            "Dead-lettering {}-{}@{}: {}",
-                            record.topic(),
-                            record.partition(),
-                            record.offset(),
-                            cause.toString());
-                    Counter.builder("tango.events.dead.lettered")
-                            .description("Records that could not be processed and went to a dead-letter topic")
-                            .tag("topic", record.topic())
-                            .tag("reason", cause.getClass().getSimpleName())
-                            .register(meters)
-                            .increment();
-                    recoverer.accept(record, exception);
-                },
-                new FixedBackOff(properties.retryInterval().toMillis(), properties.maxRetries()));
+                deadLetters::accept, new FixedBackOff(properties.retryInterval().toMillis(), properties.maxRetries()));
         // Listeners return Mono, so the container waits for every record of a poll to be acknowledged. Seeking back
         // after a record that failed to deserialize leaves the rest unacknowledged and the consumer paused for good
         // (seen on spring-kafka 4.0.6); without the seek, the remaining records and the retries are served from
@@ -121,13 +106,5 @@ public class TangoKafkaAutoConfiguration {
                 new LinkedHashMap<>(template.getProducerFactory().getConfigurationProperties());
         return new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new ByteArraySerializer()));
-    }
-
-    private static Throwable rootCause(Throwable exception) {
-        Throwable cause = exception;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -1,11 +1,9 @@
 package dev.tango.support.security;
 
-import dev.tango.support.web.ProblemDetailsAdvice;
+import dev.tango.support.web.ProblemWriter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,8 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -34,7 +30,6 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service is an OAuth2 resource server. Every {@code /api} call needs a bearer JWT that {@link TangoJwtDecoders}
@@ -163,17 +158,6 @@ public class TangoSecurityAutoConfiguration {
 
     private static Mono<Void> problem(
             ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(status, type, title, detail);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", exchange.getRequest().getPath().value());
-        byte[] bytes = JsonMapper.shared().writeValueAsBytes(body);
-        exchange.getResponse().setStatusCode(status);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return exchange.getResponse()
-                .writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+        return ProblemWriter.write(exchange, status, type, title, detail);
     }
 }

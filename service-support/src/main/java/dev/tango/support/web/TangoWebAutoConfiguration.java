@@ -4,10 +4,12 @@ import dev.tango.events.ProgramId;
 import dev.tango.events.SessionId;
 import dev.tango.events.UserId;
 import dev.tango.events.WellFormedText;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.databind.JacksonModule;
 
@@ -27,6 +29,13 @@ public class TangoWebAutoConfiguration implements WebFluxConfigurer {
     @Bean
     DatabaseUnavailable databaseUnavailable() {
         return new DatabaseUnavailable();
+    }
+
+    /** Whole request bodies before anything answers; bounded by the codec limit. */
+    @Bean
+    WholeBodyFilter tangoWholeBodyFilter(
+            @Value("${spring.http.codecs.max-in-memory-size:256KB}") DataSize maxInMemorySize) {
+        return new WholeBodyFilter(Math.toIntExact(maxInMemorySize.toBytes()));
     }
 
     @Override

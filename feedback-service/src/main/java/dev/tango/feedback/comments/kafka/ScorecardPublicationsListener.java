@@ -5,10 +5,12 @@ import dev.tango.events.score.ScorecardPublished;
 import dev.tango.events.score.ScorecardRevised;
 import dev.tango.feedback.comments.CommentsService;
 import dev.tango.support.events.ProcessedEvents;
+import dev.tango.support.kafka.DeadLetters;
 import dev.tango.support.kafka.PerKeyOrder;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,9 +29,12 @@ class ScorecardPublicationsListener {
     private final CommentsService comments;
     private final ProcessedEvents processed;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
 
-    ScorecardPublicationsListener(CommentsService comments, ProcessedEvents processed, MeterRegistry meters) {
+    ScorecardPublicationsListener(
+            CommentsService comments, ProcessedEvents processed, MeterRegistry meters, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.comments = comments;
         this.processed = processed;
         this.meters = meters;
@@ -39,8 +44,9 @@ class ScorecardPublicationsListener {
             id = CONSUMER,
             groupId = "${spring.application.name}." + CONSUMER,
             topics = "#{T(dev.tango.events.Topics).SCORE_EVENTS.name()}")
-    Mono<Void> onScoreEvent(EventEnvelope<?> event) {
-        return order.submit(event.sessionId().value(), () -> handle(event));
+    Mono<Void> onScoreEvent(ConsumerRecord<String, EventEnvelope<?>> record) {
+        EventEnvelope<?> event = record.value();
+        return deadLetters.process(record, order, event.sessionId().value(), () -> handle(event));
     }
 
     private Mono<?> handle(EventEnvelope<?> event) {

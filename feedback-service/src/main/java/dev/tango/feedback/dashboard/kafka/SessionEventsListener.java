@@ -3,8 +3,10 @@ package dev.tango.feedback.dashboard.kafka;
 import dev.tango.events.EventEnvelope;
 import dev.tango.feedback.dashboard.DashboardProjector;
 import dev.tango.feedback.rebuild.kafka.ReplayableListener;
+import dev.tango.support.kafka.DeadLetters;
 import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -22,9 +24,14 @@ class SessionEventsListener extends ReplayableListener {
 
     private final DashboardProjector projector;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
+    private final DeadLetters deadLetters;
 
-    SessionEventsListener(DashboardProjector projector, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+    SessionEventsListener(
+            DashboardProjector projector,
+            ObjectProvider<KafkaListenerEndpointRegistry> registry,
+            DeadLetters deadLetters) {
         super(registry);
+        this.deadLetters = deadLetters;
         this.projector = projector;
     }
 
@@ -32,8 +39,9 @@ class SessionEventsListener extends ReplayableListener {
             id = DashboardProjector.CONSUMER,
             idIsGroup = false,
             topics = "#{T(dev.tango.events.Topics).SESSION_EVENTS.name()}")
-    Mono<Void> onSessionEvent(EventEnvelope<?> event) {
-        return order.submit(event.sessionId().value(), () -> projector.project(event));
+    Mono<Void> onSessionEvent(ConsumerRecord<String, EventEnvelope<?>> record) {
+        EventEnvelope<?> event = record.value();
+        return deadLetters.process(record, order, event.sessionId().value(), () -> projector.project(event));
     }
 
     @Override

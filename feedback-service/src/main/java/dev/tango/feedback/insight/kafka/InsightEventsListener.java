@@ -3,8 +3,10 @@ package dev.tango.feedback.insight.kafka;
 import dev.tango.events.EventEnvelope;
 import dev.tango.feedback.insight.InsightProjector;
 import dev.tango.feedback.rebuild.kafka.ReplayableListener;
+import dev.tango.support.kafka.DeadLetters;
 import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -21,9 +23,14 @@ class InsightEventsListener extends ReplayableListener {
 
     private final InsightProjector projector;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
+    private final DeadLetters deadLetters;
 
-    InsightEventsListener(InsightProjector projector, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+    InsightEventsListener(
+            InsightProjector projector,
+            ObjectProvider<KafkaListenerEndpointRegistry> registry,
+            DeadLetters deadLetters) {
         super(registry);
+        this.deadLetters = deadLetters;
         this.projector = projector;
     }
 
@@ -34,8 +41,9 @@ class InsightEventsListener extends ReplayableListener {
                 "#{T(dev.tango.events.Topics).SESSION_EVENTS.name()}",
                 "#{T(dev.tango.events.Topics).SCORE_EVENTS.name()}"
             })
-    Mono<Void> onEvent(EventEnvelope<?> event) {
-        return order.submit(event.sessionId().value(), () -> projector.project(event));
+    Mono<Void> onEvent(ConsumerRecord<String, EventEnvelope<?>> record) {
+        EventEnvelope<?> event = record.value();
+        return deadLetters.process(record, order, event.sessionId().value(), () -> projector.project(event));
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.tango.scoring.timeline.kafka;
 
 import dev.tango.events.EventEnvelope;
 import dev.tango.scoring.timeline.TimelineProjector;
+import dev.tango.support.kafka.DeadLetters;
 import dev.tango.support.kafka.PerKeyOrder;
 import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -18,8 +20,10 @@ class SessionEventsListener {
 
     private final TimelineProjector projector;
     private final PerKeyOrder order = new PerKeyOrder(Duration.ofSeconds(30));
+    private final DeadLetters deadLetters;
 
-    SessionEventsListener(TimelineProjector projector) {
+    SessionEventsListener(TimelineProjector projector, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.projector = projector;
     }
 
@@ -27,7 +31,8 @@ class SessionEventsListener {
             id = TimelineProjector.CONSUMER,
             idIsGroup = false,
             topics = "#{T(dev.tango.events.Topics).SESSION_EVENTS.name()}")
-    Mono<Void> onSessionEvent(EventEnvelope<?> event) {
-        return order.submit(event.sessionId().value(), () -> projector.project(event));
+    Mono<Void> onSessionEvent(ConsumerRecord<String, EventEnvelope<?>> record) {
+        EventEnvelope<?> event = record.value();
+        return deadLetters.process(record, order, event.sessionId().value(), () -> projector.project(event));
     }
 }
