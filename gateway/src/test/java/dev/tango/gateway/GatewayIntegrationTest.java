@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,6 +77,9 @@ public abstract class GatewayIntegrationTest {
         registry.add("server.forward-headers-strategy", () -> "framework");
         registry.add("tango.security.login.account-failures", () -> "3");
         registry.add("tango.security.login.address-failures", () -> "6");
+        // Longer than any test: a token or user read once stays cached unless an invalidation drops it, so every test
+        // that revokes, deactivates or changes roles checks that the change applies at once, not after the TTL.
+        registry.add("tango.security.api-token-cache-ttl", () -> "10m");
     }
 
     protected WebTestClient client() {
@@ -244,6 +248,16 @@ public abstract class GatewayIntegrationTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
+        }
+
+        @Bean
+        MongoCommands mongoCommands() {
+            return new MongoCommands();
+        }
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer countMongoCommands(MongoCommands commands) {
+            return settings -> settings.addCommandListener(commands);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.tango.gateway.security;
 
-import dev.tango.gateway.token.ApiTokenService;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -9,15 +8,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Authenticates {@code Authorization: Bearer tango_pat_...} against the stored hashes. A personal token becomes its
- * user as they are now (one more read by _id), and nothing once the user is deactivated.
+ * user as they are now, and nothing once the user is deactivated. Both reads go through {@link ApiTokenCache}.
  */
 class ApiTokenAuthenticationManager implements ReactiveAuthenticationManager {
 
     static final String INVALID = "The bearer token is unknown, expired or revoked.";
 
-    private final ApiTokenService tokens;
+    private final ApiTokenCache tokens;
 
-    ApiTokenAuthenticationManager(ApiTokenService tokens) {
+    ApiTokenAuthenticationManager(ApiTokenCache tokens) {
         this.tokens = tokens;
     }
 

@@ -1,6 +1,5 @@
 package dev.tango.gateway.security;
 
-import dev.tango.gateway.token.ApiTokenService;
 import dev.tango.gateway.user.Role;
 import dev.tango.gateway.user.Users;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +86,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityWebFilterChain apiClients(
-            ServerHttpSecurity http, ApiTokenService tokens, ProblemResponses problems, Environment environment) {
+            ServerHttpSecurity http, ApiTokenCache tokens, ProblemResponses problems, Environment environment) {
         boolean openPrometheus = openPrometheus(environment);
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(new ApiTokenAuthenticationManager(tokens));
         bearer.setServerAuthenticationConverter(

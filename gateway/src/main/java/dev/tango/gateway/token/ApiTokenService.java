@@ -116,18 +116,27 @@ public class ApiTokenService {
 
     /** The token behind a presented plaintext, if it is known, not revoked and not expired. */
     public Mono<ApiToken> authenticate(String plaintext) {
-        if (plaintext == null || !plaintext.startsWith(PREFIX) || plaintext.length() > 128) {
-            return Mono.empty();
-        }
-        return tokens.findByHash(hash(plaintext)).filter(token -> token.usableAt(clock.instant()));
+        return !wellFormed(plaintext)
+                ? Mono.empty()
+                : findByHash(hash(plaintext)).filter(token -> token.usableAt(clock.instant()));
+    }
+
+    /** Whether a presented bearer value can be a token at all (anything else is refused without a read). */
+    public static boolean wellFormed(String plaintext) {
+        return plaintext != null && plaintext.startsWith(PREFIX) && plaintext.length() <= 128;
+    }
+
+    /** The stored token with this hash as it is, revoked or expired included: for a cache that checks it at each use. */
+    public Mono<ApiToken> findByHash(String hash) {
+        return tokens.findByHash(hash);
     }
 
     /**
-     * The user a usable personal token acts as, read now: empty when the user is unknown or deactivated, so their
-     * tokens stop working with them.
+     * The user a personal token acts as, as stored now, deactivated included: the caller checks {@link User#active()}
+     * at each use, so a deactivated user's tokens stop working with them.
      */
-    public Mono<User> activeUserOf(ApiToken token) {
-        return users.findById(token.user()).filter(User::active);
+    public Mono<User> userOf(ApiToken token) {
+        return users.findById(token.user());
     }
 
     /** The tokens the admin manages, newest first. */
