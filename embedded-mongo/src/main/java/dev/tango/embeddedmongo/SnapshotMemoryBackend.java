@@ -1,14 +1,14 @@
 package dev.tango.embeddedmongo;
 
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
  * mongo-java-server's in-memory backend, with replies that a concurrent write cannot tear ({@link SnapshotReplies})
- * and {@code hello} answered. The tests' embedded MongoDB-protocol server.
+ * and {@code hello} answered, whose collections find a query with an {@code _id} through the {@code _id} index
+ * ({@link IdFirst}). The tests' embedded MongoDB-protocol server.
  */
-public class SnapshotMemoryBackend extends MemoryBackend {
+public class SnapshotMemoryBackend extends IdFirstMemoryBackend {
 
     private final SnapshotReplies replies = new SnapshotReplies();
 
