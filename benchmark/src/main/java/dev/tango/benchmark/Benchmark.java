@@ -346,7 +346,9 @@ public final class Benchmark {
 
     /** One phase move through the edge, then the wait until both read models show it; latencies from {@code from}. */
     private Mono<Boolean> move(SessionPool pool, long from, Move figures) {
-        return pool.take().flatMap(session -> {
+        // Bounded: a harness that lost its sessions must not wait for ever (seen once, in saturation after an
+        // unsustained 1,000 moves/s); such a move counts as failed.
+        return pool.take().timeout(TAKE_PATIENCE).flatMap(session -> {
             String phase = session.nextPhase();
             return edge.enterPhase(session, phase)
                     .flatMap(reply -> {
@@ -387,6 +389,8 @@ public final class Benchmark {
                         },
                         error -> pool.giveBack(session));
     }
+
+    private static final Duration TAKE_PATIENCE = Duration.ofSeconds(30);
 
     private static final Pattern CURRENT_PHASE = Pattern.compile("\"currentPhase\"\\s*:\\s*\"([A-Z_]+)\"");
 
@@ -434,6 +438,7 @@ public final class Benchmark {
         }
 
         // Saturation: every session moves again as soon as its previous move was reflected.
+        int idleAtStart = pool.idle();
         Move figures = new Move();
         long lostBefore = watcher.lost();
         AtomicLong reflectedMoves = new AtomicLong();
@@ -453,13 +458,16 @@ public final class Benchmark {
                 Locale.ROOT,
                 "**saturation**: %d sessions each moving again as soon as its last move is in both read models, for"
                         + " %d s: %d moves reflected, %d failed, %d lost; **%.0f moves/s through the whole pipeline**"
-                        + " (each move: 1 event, consumed by 3 projections); load average %s",
+                        + " (each move: 1 event, consumed by 3 projections); %d of %d sessions idle at the start;"
+                        + " load average %s",
                 settings.saturationConcurrency(),
                 settings.saturation().toSeconds(),
                 result.calls() - result.errors(),
                 result.errors(),
                 lost,
                 throughput,
+                idleAtStart,
+                running.size(),
                 ProcessStats.loadAverage()));
         reportMove(figures);
         report.figure("pipeline.movesPerSecond", throughput);

@@ -41,6 +41,11 @@ final class SessionPool {
                 .doOnDiscard(SimSession.class, this::giveBack);
     }
 
+    /** Sessions idle now: all of them between parts, unless a move lost its session. */
+    synchronized int idle() {
+        return idle.size();
+    }
+
     void giveBack(SimSession session) {
         MonoSink<SimSession> next;
         synchronized (this) {

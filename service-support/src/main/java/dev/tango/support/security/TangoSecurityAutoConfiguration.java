@@ -60,14 +60,26 @@ public class TangoSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder tangoJwtDecoder(TangoSecurityProperties properties, Environment environment) {
+    ReactiveJwtDecoder tangoJwtDecoder(
+            TangoSecurityProperties properties,
+            Environment environment,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         // Boot's own key-set property is honoured too, as the gateway's README suggests it.
         String bootJwkSetUri = environment.getProperty(TangoJwtDecoders.JWK_SET_URI_PROPERTY);
         TangoSecurityProperties effective = properties.hasJwkSetUri() || bootJwkSetUri == null
                 ? properties
                 : properties.withJwkSetUri(bootJwkSetUri);
-        return TangoJwtDecoders.create(effective, environment.getProperty(TangoJwtDecoders.EXTERNAL_ISSUER_PROPERTY));
+        VerifiedJwts decoder = new VerifiedJwts(
+                TangoJwtDecoders.create(effective, environment.getProperty(TangoJwtDecoders.EXTERNAL_ISSUER_PROPERTY)),
+                VERIFIED_JWTS_KEPT,
+                java.time.Clock.systemUTC(),
+                com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+        meters.ifAvailable(decoder::monitoredBy);
+        return decoder;
     }
+
+    /** At most this many verified tokens are kept (one per caller the gateway serves; about 1 KB each). */
+    private static final long VERIFIED_JWTS_KEPT = 10_000;
 
     @Bean
     @ConditionalOnMissingBean
