@@ -373,6 +373,13 @@ public final class Benchmark {
         });
     }
 
+    /** A whole move in a closed loop, bounded: an answer within 30 s and the read models within the watcher's minute. */
+    private Mono<Boolean> boundedMove(SessionPool pool, long from, Move figures) {
+        return move(pool, from, figures).timeout(MOVE_PATIENCE).onErrorReturn(false);
+    }
+
+    private static final Duration MOVE_PATIENCE = Duration.ofSeconds(120);
+
     /**
      * A move cancelled in flight (a fixed rate that was not sustained) may or may not have reached the session service:
      * the session goes back to the pool once its phase has been read again.
@@ -445,7 +452,7 @@ public final class Benchmark {
         Load.Result result = Load.closedLoop(
                 "saturation", settings.saturationConcurrency(), Duration.ZERO, settings.saturation(), () -> {
                     long from = System.nanoTime();
-                    return move(pool, from, figures).doOnNext(ok -> {
+                    return boundedMove(pool, from, figures).doOnNext(ok -> {
                         if (ok) {
                             reflectedMoves.incrementAndGet();
                         }

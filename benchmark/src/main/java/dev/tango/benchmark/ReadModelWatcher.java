@@ -73,7 +73,12 @@ final class ReadModelWatcher implements AutoCloseable {
     Mono<Seen> await(String sessionId, String studentId, String phase) {
         return Mono.create(sink -> {
             Awaited a = new Awaited(studentId, phase, sink);
-            awaited.put(sessionId, a);
+            Awaited superseded = awaited.put(sessionId, a);
+            if (superseded != null) {
+                // One wait per session: an earlier one left behind (a move of this session cancelled as the
+                // harness gave up on it) fails instead of waiting for ever (the full run hung in saturation).
+                superseded.sink.error(new IllegalStateException("another move of " + sessionId + " is awaited"));
+            }
             sink.onCancel(() -> awaited.remove(sessionId, a));
         });
     }
