@@ -2,7 +2,6 @@ package dev.tango.benchmark;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,7 +218,7 @@ final class Baselines {
             doc.put("version", version + 1);
             long begin = System.nanoTime();
             if (collection
-                            .replaceOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)), doc)
+                            .replaceOne(new Document("_id", id).append("version", version), doc)
                             .getModifiedCount()
                     != 1) {
                 throw new IllegalStateException("conditional replace of " + id + " matched nothing");

@@ -25,16 +25,37 @@ final class IdFirst {
     private IdFirst() {}
 
     /**
-     * The positions of the documents that can match {@code query}, from the {@code _id} index, when the query has a
-     * plain {@code _id} value (no operator, array or pattern) and other fields; otherwise null (the library's own
-     * query plan applies).
+     * The {@code _id} every match must have: a plain value beside other fields ({@code {_id: x, version: 3}}, as Spring
+     * Data writes it), or one of the parts of a top-level {@code $and} ({@code {$and: [{_id: x}, {version: 3}]}}, as
+     * the driver's {@code Filters.and} writes it). Null when there is none, or for {@code _id} alone (the library's
+     * own plan handles that).
+     */
+    private static Object plainId(Document query) {
+        if (query.size() >= 2 && query.containsKey(ID)) {
+            return plain(query.get(ID));
+        }
+        if (query.get("$and") instanceof List<?> parts) {
+            for (Object part : parts) {
+                if (part instanceof Document document && document.size() == 1 && document.containsKey(ID)) {
+                    return plain(document.get(ID));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Object plain(Object id) {
+        return id == null || id instanceof Map || id instanceof Collection || id instanceof Pattern ? null : id;
+    }
+
+    /**
+     * The positions of the documents that can match {@code query}, from the {@code _id} index, when every match must
+     * have one plain {@code _id} value (no operator, array or pattern; see {@link #plainId}); otherwise null (the
+     * library's own query plan applies).
      */
     static <P> Iterable<P> candidates(Document query, List<Index<P>> indexes) {
-        if (query.size() < 2 || !query.containsKey(ID)) {
-            return null;
-        }
-        Object id = query.get(ID);
-        if (id == null || id instanceof Map || id instanceof Collection || id instanceof Pattern) {
+        Object id = plainId(query);
+        if (id == null) {
             return null;
         }
         Document byId = new Document(ID, id);

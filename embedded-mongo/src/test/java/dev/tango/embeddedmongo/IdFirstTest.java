@@ -64,6 +64,13 @@ class IdFirstTest {
                 .hasSize(1);
         assertThat(list(IdFirst.candidates(query("nobody", 1L), collection.getIndexes())))
                 .isEmpty();
+        // The driver's Filters.and: {$and: [{_id: "d7"}, {version: 1}]}.
+        de.bwaldvogel.mongo.bson.Document and = new de.bwaldvogel.mongo.bson.Document(
+                "$and",
+                List.of(
+                        new de.bwaldvogel.mongo.bson.Document("_id", "d7"),
+                        new de.bwaldvogel.mongo.bson.Document("version", 1L)));
+        assertThat(list(IdFirst.candidates(and, collection.getIndexes()))).hasSize(1);
         // Left to the library: an _id alone (its own index plan), an operator, no _id at all.
         assertThat(IdFirst.candidates(new de.bwaldvogel.mongo.bson.Document("_id", "d7"), collection.getIndexes()))
                 .isNull();
